@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using Markdig;
+using PaperBot.Digest;
+
+namespace PaperBot.Benchmarks;
+
+/// <summary>
+/// Parse time for a ten-year corpus (about 2,600 digests): our parser, UTF-8 decoding included, against the floor of
+/// Markdig's own <see cref="Markdown.Parse(string, MarkdownPipeline?, Markdig.Parsers.MarkdownParserContext?)"/>
+/// of the same files. Goal from issue 2: within 1.5x of the floor.
+/// </summary>
+[MemoryDiagnoser]
+public class ParseBenchmarks
+{
+    private const string CorpusFolder = "/tmp/paperbot-corpus";
+    private readonly MarkdigDigestParser _parser = new();
+    private string[] _names = [];
+    private byte[][] _bytes = [];
+    private string[] _texts = [];
+
+    [GlobalSetup]
+    public void LoadCorpus()
+    {
+        var folder = EnsureCorpus();
+        var files = Directory.GetFiles(folder).Where(f => !f.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        _names = files.Select(Path.GetFileName).ToArray()!;
+        _bytes = files.Select(File.ReadAllBytes).ToArray();
+        _texts = files.Select(File.ReadAllText).ToArray();
+        Console.WriteLine($"// corpus: {files.Length} digests, {_bytes.Sum(b => (long)b.Length) / 1024 / 1024.0:F1} MiB in {folder}");
+    }
+
+    [Benchmark(Baseline = true)]
+    public int MarkdigParseFloor()
+    {
+        var blocks = 0;
+        foreach (var text in _texts)
+            blocks += Markdown.Parse(text).Count;
+        return blocks;
+    }
+
+    [Benchmark]
+    public int PaperBotParse()
+    {
+        var papers = 0;
+        for (var i = 0; i < _bytes.Length; i++)
+        {
+            var result = _parser.Parse(_names[i], _bytes[i]);
+            papers += result.IsSuccess ? result.Value.Papers.Count : throw new InvalidOperationException(result.Problem.Message);
+        }
+        return papers;
+    }
+
+    /// <summary>Generates the corpus once with the shared generator and reuses it across runs.</summary>
+    private static string EnsureCorpus()
+    {
+        if (File.Exists(Path.Combine(CorpusFolder, "manifest.json")))
+            return CorpusFolder;
+
+        var staging = CorpusFolder + ".partial-" + Environment.ProcessId;
+        var generator = Path.Combine(FindShared(), "tools", "make_digests.py");
+        using var python = Process.Start(new ProcessStartInfo("python3",
+            [generator, "--out", staging, "--start", "2016-01-01", "--end", "2025-12-31"])) ?? throw new InvalidOperationException("could not start python3");
+        python.WaitForExit();
+        if (python.ExitCode != 0)
+            throw new InvalidOperationException($"{generator} exited with {python.ExitCode}");
+        try
+        {
+            Directory.Move(staging, CorpusFolder);
+        }
+        catch (IOException) when (File.Exists(Path.Combine(CorpusFolder, "manifest.json")))
+        {
+            Directory.Delete(staging, recursive: true); // another run generated it meanwhile
+        }
+        return CorpusFolder;
+    }
+
+    /// <summary>The project's <c>../shared</c> folder, found beside the repository root (the folder holding Bot.sln).</summary>
+    private static string FindShared()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+        }
+        throw new DirectoryNotFoundException("Bot.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,31 @@
+namespace PaperBot.Discord.Options;
+
+/// <summary>The <c>Discord</c> configuration section. Secrets come from the environment and never appear in logs.</summary>
+public sealed class DiscordOptions
+{
+    public const string SectionName = "Discord";
+    public const string DefaultApiBaseUrl = "https://discord.com/api/v10";
+
+    /// <summary>The application (client) id; needed to register commands.</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The application's Ed25519 public key, 64 hex characters, that signs every interaction request.</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>The bot token (without the "Bot " prefix); needed to post and to register commands.</summary>
+    public string? BotToken { get; set; }
+
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>Channel ids that receive each edition.</summary>
+    public List<string> Channels { get; set; } = [];
+
+    /// <summary>True when any Discord setting was given, i.e. the operator meant to run Discord.</summary>
+    public bool IsConfigured =>
+        !string.IsNullOrWhiteSpace(ApplicationId) || !string.IsNullOrWhiteSpace(PublicKey) ||
+        !string.IsNullOrWhiteSpace(BotToken) || Channels.Count > 0;
+
+    public override string ToString() =>
+        $"Discord {{ ApplicationId = {ApplicationId ?? "(none)"}, PublicKey = {PublicKey ?? "(none)"}, " +
+        $"BotToken = {(string.IsNullOrEmpty(BotToken) ? "(none)" : "(set)")}, ApiBaseUrl = {ApiBaseUrl}, Channels = [{string.Join(", ", Channels)}] }}";
+}

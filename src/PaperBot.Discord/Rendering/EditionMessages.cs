@@ -1,0 +1,79 @@
+using System.Globalization;
+using PaperBot.Core.Commands;
+using PaperBot.Core.Domain;
+using PaperBot.Core.Text;
+using PaperBot.Discord.Wire;
+
+namespace PaperBot.Discord.Rendering;
+
+/// <summary>The messages of a posted edition: the header, one embed per paper with its buttons, and each paper's thread.</summary>
+internal sealed class EditionMessages(ThumbnailResolver thumbnails)
+{
+    /// <summary>Threads archive after a week without messages, long enough for a week's discussion.</summary>
+    public const int ThreadAutoArchiveMinutes = 10080;
+
+    public static MessagePayload Header(Edition edition)
+    {
+        var count = edition.Papers.Count;
+        var text = $"📰 **Daily papers · {EditionDates.ToText(edition.Date)}** · {count} {(count == 1 ? "paper" : "papers")}\n" +
+                   "Each paper below has its own thread for discussion. `/papers help` lists the commands.";
+        return new MessagePayload { Content = TextLimits.Truncate(text, DiscordLimits.Content) };
+    }
+
+    public MessagePayload Paper(DateOnly date, Paper paper)
+    {
+        var embed = new EmbedComposer(Palette.Paper)
+            .Title(RankedTitle(paper), paper.Url)
+            .Description(paper.Summary)
+            .Field("Key points", Bullets(paper.KeyPoints))
+            .Field("Upvotes", paper.Upvotes is { } upvotes ? $"▲ {upvotes.ToString(CultureInfo.InvariantCulture)}" : "", inline: true)
+            .Field("Rank", $"#{paper.Rank.ToString(CultureInfo.InvariantCulture)}", inline: true)
+            .Field("arXiv", paper.ArxivId is null ? "" : Links.Masked(paper.ArxivId, paper.ArxivAbsUrl), inline: true)
+            .Thumbnail(thumbnails.Resolve(paper))
+            .Footer($"#{paper.Rank.ToString(CultureInfo.InvariantCulture)} · {EditionDates.ToText(date)}")
+            .Build();
+        return new MessagePayload { Embeds = [embed], Components = [Buttons(date, paper)] };
+    }
+
+    public static ThreadCreatePayload Thread(Paper paper) =>
+        new(TextLimits.Truncate(TextLimits.Collapse(RankedTitle(paper)), DiscordLimits.ThreadName), ThreadAutoArchiveMinutes);
+
+    /// <summary>The full abstract as the thread's first message(s): split, never cut, so nothing is lost.</summary>
+    public static IReadOnlyList<MessagePayload> ThreadAbstract(Paper paper)
+    {
+        var text = paper.Abstract.Trim().Length == 0
+            ? "**Abstract**\nThe digest has no abstract for this paper."
+            : "**Abstract**\n" + paper.Abstract.Trim();
+        var pieces = TextLimits.Split(text, DiscordLimits.Content);
+        var messages = new List<MessagePayload>(pieces.Count);
+        foreach (var piece in pieces)
+            messages.Add(new MessagePayload { Content = piece });
+        return messages;
+    }
+
+    public static string RankedTitle(Paper paper) => $"{paper.Rank.ToString(CultureInfo.InvariantCulture)}. {paper.Title}";
+
+    public static string Bullets(IReadOnlyList<string> points)
+    {
+        if (points.Count == 0)
+            return "";
+        var lines = new string[points.Count];
+        for (var i = 0; i < points.Count; i++)
+            lines[i] = "• " + points[i].Trim();
+        return string.Join('\n', lines);
+    }
+
+    private static ComponentPayload Buttons(DateOnly date, Paper paper)
+    {
+        var buttons = new List<ComponentPayload>(4)
+        {
+            new() { Type = 2, Style = 1, Label = "Key points", CustomId = PaperButtonIds.KeyPoints(date, paper.Rank) },
+            new() { Type = 2, Style = 2, Label = "Abstract", CustomId = PaperButtonIds.Abstract(date, paper.Rank) },
+        };
+        if (Links.IsUsable(paper.Url, DiscordLimits.ButtonUrl))
+            buttons.Add(new ComponentPayload { Type = 2, Style = 5, Label = "Paper", Url = paper.Url });
+        if (Links.IsUsable(paper.ArxivPdfUrl, DiscordLimits.ButtonUrl))
+            buttons.Add(new ComponentPayload { Type = 2, Style = 5, Label = "PDF", Url = paper.ArxivPdfUrl });
+        return new ComponentPayload { Type = 1, Components = buttons };
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaperBot.Core.Results;
+using PaperBot.Discord.Options;
+using PaperBot.Discord.Wire;
+
+namespace PaperBot.Discord.Rest;
+
+/// <summary>
+/// The Discord REST calls PaperBot makes. Honours rate limits before sending and on 429, retries 5xx and
+/// timeouts with capped jittered backoff, never retries another 4xx, and returns every failure as a problem.
+/// </summary>
+internal sealed class DiscordRestClient(
+    HttpClient http,
+    DiscordRateLimiter rateLimiter,
+    DiscordRestTimings timings,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<DiscordRestClient> logger)
+{
+    private static readonly JsonTypeInfo<MessagePayload> MessageBody = DiscordJson.Context.MessagePayload;
+
+    public Task<Result<MessageObject>> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.CreateMessage(channelId), message, MessageBody, DiscordJson.Context.MessageObject, cancellationToken);
+
+    public Task<Result<ChannelObject>> StartThreadFromMessageAsync(string channelId, string messageId, ThreadCreatePayload thread, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.StartThread(channelId, messageId), thread, DiscordJson.Context.ThreadCreatePayload, DiscordJson.Context.ChannelObject, cancellationToken);
+
+    public Task<Result<List<ApplicationCommandObject>>> BulkOverwriteCommandsAsync(
+        string applicationId, string? guildId, List<ApplicationCommandPayload> commands, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.BulkOverwriteCommands(applicationId, guildId), commands, DiscordJson.Context.ListApplicationCommandPayload,
+            DiscordJson.Context.ListApplicationCommandObject, cancellationToken);
+
+    public Task<Result<MessageObject>> EditOriginalResponseAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.EditOriginalResponse(applicationId, interactionToken), message, MessageBody, DiscordJson.Context.MessageObject, cancellationToken);
+
+    public Task<Result<MessageObject>> CreateFollowupAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.CreateFollowup(applicationId, interactionToken), message, MessageBody, DiscordJson.Context.MessageObject, cancellationToken);
+
+    private async Task<Result<TResponse>> SendAsync<TRequest, TResponse>(
+        DiscordRoute route, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    {
+        if (route.UsesBotToken && string.IsNullOrWhiteSpace(options.Value.BotToken))
+            return new DiscordNotConfigured("Discord:BotToken", route.Operation);
+
+        var failedAttempts = 0;
+        var rateLimitWaits = 0;
+        while (true)
+        {
+            await rateLimiter.WaitAsync(route, cancellationToken);
+            var outcome = await TrySendOnceAsync(route, body, requestType, responseType, cancellationToken);
+            switch (outcome)
+            {
+                case Outcome<TResponse>.Done done:
+                    return done.Result;
+                case Outcome<TResponse>.RateLimited limited:
+                    rateLimiter.Blocked(route, limited.Global, limited.RetryAfter);
+                    logger.LogWarning("Discord rate limit on {Route} ({Scope}); retrying after {RetryAfter}", route, limited.Global ? "global" : "bucket", limited.RetryAfter);
+                    if (++rateLimitWaits > timings.MaxRateLimitWaits || limited.RetryAfter > timings.MaxRetryAfter)
+                        return new DiscordUnavailable(route.Operation, $"rate limited for {limited.RetryAfter.TotalSeconds:0.##} s");
+                    break;
+                case Outcome<TResponse>.Transient transient:
+                    if (++failedAttempts >= timings.MaxAttempts)
+                        return new DiscordUnavailable(route.Operation, transient.Reason);
+                    var delay = timings.Backoff(failedAttempts - 1);
+                    logger.LogWarning("Discord {Route} failed ({Reason}); retry {Attempt} after {Delay}", route, transient.Reason, failedAttempts, delay);
+                    await Task.Delay(delay, time, cancellationToken);
+                    break;
+            }
+        }
+    }
+
+    private async Task<Outcome<TResponse>> TrySendOnceAsync<TRequest, TResponse>(
+        DiscordRoute route, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(route.Method, route.Path) { Content = JsonContent.Create(body, requestType) };
+        if (route.UsesBotToken)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.BotToken!.Trim());
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(timings.RequestTimeout);
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            rateLimiter.Observe(route, response.Headers);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                var value = await response.Content.ReadFromJsonAsync(responseType, timeout.Token);
+                return value is null
+                    ? new Outcome<TResponse>.Transient($"{status} with an empty body")
+                    : new Outcome<TResponse>.Done(value);
+            }
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                return await RateLimitedAsync<TResponse>(response, timeout.Token);
+            if (status >= 500)
+                return new Outcome<TResponse>.Transient($"HTTP {status}");
+            var error = await ReadErrorAsync(response, timeout.Token);
+            return new Outcome<TResponse>.Done(new DiscordApiProblem(route.Operation, status, error.Code, error.Message ?? response.ReasonPhrase ?? "no message"));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Outcome<TResponse>.Transient("timed out");
+        }
+        catch (HttpRequestException exception)
+        {
+            return new Outcome<TResponse>.Transient(exception.HttpRequestError.ToString());
+        }
+        catch (JsonException)
+        {
+            return new Outcome<TResponse>.Transient("an unreadable response body");
+        }
+    }
+
+    private static async Task<Outcome<T>> RateLimitedAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        RateLimitBody? body = null;
+        try
+        {
+            body = await response.Content.ReadFromJsonAsync(DiscordJson.Context.RateLimitBody, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            // Cloudflare's 429s are not JSON; the headers still say how long to wait.
+        }
+        var global = body?.Global == true || response.Headers.Contains("X-RateLimit-Global");
+        var seconds = body?.RetryAfter ?? 0;
+        if (seconds <= 0 && response.Headers.RetryAfter?.Delta is { } delta)
+            seconds = delta.TotalSeconds;
+        if (seconds <= 0 && response.Headers.TryGetValues("X-RateLimit-Reset-After", out var values))
+            double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds);
+        return new Outcome<T>.RateLimited(global, TimeSpan.FromSeconds(Math.Max(seconds, 0.05)));
+    }
+
+    private static async Task<ErrorEnvelope> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(DiscordJson.Context.ErrorEnvelope, cancellationToken) ?? new ErrorEnvelope();
+        }
+        catch (JsonException)
+        {
+            return new ErrorEnvelope();
+        }
+    }
+
+    private abstract record Outcome<T>
+    {
+        public sealed record Done(Result<T> Result) : Outcome<T>;
+
+        public sealed record RateLimited(bool Global, TimeSpan RetryAfter) : Outcome<T>;
+
+        public sealed record Transient(string Reason) : Outcome<T>;
+    }
+}

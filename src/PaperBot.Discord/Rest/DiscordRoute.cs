@@ -1,0 +1,38 @@
+namespace PaperBot.Discord.Rest;
+
+/// <summary>
+/// One REST call: its method and path, the route template Discord rate-limits on, the major parameter
+/// (the top-level resource counted separately within a bucket), what it does in words, and whether it carries the bot token.
+/// </summary>
+internal sealed record DiscordRoute(HttpMethod Method, string Path, string Template, string MajorParameter, string Operation, bool UsesBotToken)
+{
+    /// <summary>Where this route's limit is tracked until Discord names its bucket.</summary>
+    public string RouteKey => $"{Template} {MajorParameter}";
+
+    public static DiscordRoute CreateMessage(string channelId) =>
+        new(HttpMethod.Post, $"channels/{channelId}/messages", "POST channels/:channel/messages", channelId,
+            $"post a message in channel {channelId}", true);
+
+    public static DiscordRoute StartThread(string channelId, string messageId) =>
+        new(HttpMethod.Post, $"channels/{channelId}/messages/{messageId}/threads", "POST channels/:channel/messages/:message/threads", channelId,
+            $"start a thread in channel {channelId}", true);
+
+    public static DiscordRoute BulkOverwriteCommands(string applicationId, string? guildId) =>
+        guildId is null
+            ? new(HttpMethod.Put, $"applications/{applicationId}/commands", "PUT applications/:app/commands", applicationId,
+                "register the global commands", true)
+            : new(HttpMethod.Put, $"applications/{applicationId}/guilds/{guildId}/commands", "PUT applications/:app/guilds/:guild/commands", guildId,
+                $"register the commands of guild {guildId}", true);
+
+    // Interaction webhooks need no bot token and are exempt from the global limit; their major parameter is id + token.
+    public static DiscordRoute EditOriginalResponse(string applicationId, string interactionToken) =>
+        new(HttpMethod.Patch, $"webhooks/{applicationId}/{interactionToken}/messages/@original", "PATCH webhooks/:app/:token/messages/@original",
+            $"{applicationId}/{interactionToken}", "edit an interaction reply", false);
+
+    public static DiscordRoute CreateFollowup(string applicationId, string interactionToken) =>
+        new(HttpMethod.Post, $"webhooks/{applicationId}/{interactionToken}", "POST webhooks/:app/:token",
+            $"{applicationId}/{interactionToken}", "send an interaction follow-up", false);
+
+    /// <summary>The route without any interaction token, safe for logs.</summary>
+    public override string ToString() => UsesBotToken ? $"{Method} {Path}" : Template;
+}

@@ -1,0 +1,30 @@
+namespace PaperBot.Slack.Options;
+
+/// <summary>Configuration section <c>Slack</c>. Secrets come from the environment and are never printed.</summary>
+public sealed class SlackOptions
+{
+    public const string SectionName = "Slack";
+    public const string DefaultApiBaseUrl = "https://slack.com/api";
+
+    /// <summary>The bot token (<c>xoxb-…</c>) for the Web API.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>The app's signing secret; every request from Slack is verified with it.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>Where the Web API lives; tests point it at a fake.</summary>
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>Channel ids that receive the daily post.</summary>
+    public List<string> Channels { get; set; } = [];
+
+    /// <summary>Any Slack setting given at all: then the signing secret is required.</summary>
+    public bool IsConfigured =>
+        !string.IsNullOrWhiteSpace(BotToken) || !string.IsNullOrWhiteSpace(SigningSecret) || Channels.Count > 0 ||
+        !string.Equals(ApiBaseUrl, DefaultApiBaseUrl, StringComparison.Ordinal);
+
+    public override string ToString() =>
+        $"Slack {{ BotToken = {Redact(BotToken)}, SigningSecret = {Redact(SigningSecret)}, ApiBaseUrl = {ApiBaseUrl}, Channels = [{string.Join(", ", Channels)}] }}";
+
+    private static string Redact(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace PaperBot.Slack.Options;
+
+/// <summary>Refuses to start with a Slack configuration that could only fail later, naming the setting to fix.</summary>
+internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        if (!options.IsConfigured)
+            return ValidateOptionsResult.Success;
+
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.SigningSecret))
+            failures.Add("Slack:SigningSecret is required once any Slack setting is given (set it from the app's Basic Information page, e.g. environment variable Slack__SigningSecret).");
+        if (options.Channels.Count > 0 && !(options.BotToken ?? "").StartsWith("xoxb-", StringComparison.Ordinal))
+            failures.Add("Slack:BotToken must be the bot token (xoxb-…) when Slack:Channels is set.");
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+            failures.Add($"Slack:ApiBaseUrl must be an absolute http(s) address, not \"{options.ApiBaseUrl}\".");
+        if (options.Channels.Any(string.IsNullOrWhiteSpace))
+            failures.Add("Slack:Channels must not contain empty channel ids.");
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

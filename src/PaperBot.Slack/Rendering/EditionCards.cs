@@ -1,0 +1,72 @@
+using PaperBot.Core.Commands;
+using PaperBot.Core.Domain;
+using PaperBot.Core.Text;
+using PaperBot.Slack.Wire;
+
+namespace PaperBot.Slack.Rendering;
+
+/// <summary>The messages of a daily post: the edition header, one card per paper, and the replies in each paper's thread.</summary>
+public static class EditionCards
+{
+    public const string MetadataEventType = "paperbot_paper";
+    private const string AbstractHeading = "*Abstract*";
+    private const string KeyPointsHeading = "*Key points*";
+
+    public static SlackMessage Header(Edition edition)
+    {
+        var date = EditionDates.ToText(edition.Date);
+        var count = edition.Papers.Count == 1 ? "1 paper" : $"{edition.Papers.Count} papers";
+        return new SlackMessage(
+            BlockKit.Fallback($"Daily papers · {date} · {count}"),
+            [
+                BlockKit.Header($"📚 Daily papers · {date}"),
+                BlockKit.Section($"{count} today. Each paper below has its own thread with the full abstract and key points; " +
+                                 Mrkdwn.Escape("ask there with @PaperBot, or use `/papers help`.")),
+            ]);
+    }
+
+    public static SlackMessage Paper(DateOnly date, Paper paper, string? thumbnailUrl)
+    {
+        var title = $"{paper.Rank}. {paper.Title}";
+        var summary = Mrkdwn.FromMarkdown(paper.Summary);
+        var value = PaperButtons.Value(date, paper.Rank);
+        List<BlockElement> buttons =
+        [
+            BlockKit.Button("Key points", PaperButtons.KeyPointsAction, value),
+            BlockKit.Button("Abstract", PaperButtons.AbstractAction, value),
+        ];
+        if (Mrkdwn.SafeUrl(paper.Url) is not null)
+            buttons.Add(BlockKit.Button("Open paper", PaperButtons.OpenAction, value, paper.Url));
+        List<Block> blocks =
+        [
+            BlockKit.Header(title),
+            BlockKit.Section(summary.Length == 0 ? "_No summary in the digest._" : summary, BlockKit.Image(thumbnailUrl, paper.Title)),
+            BlockKit.Context(AnswerRenderer.PaperFacts(date, paper)),
+            BlockKit.Actions(PaperButtons.ActionsBlockId, [.. buttons]),
+        ];
+        var fallback = summary.Length == 0 ? title : $"{title}: {TextLimits.Collapse(paper.Summary)}";
+        return new SlackMessage(BlockKit.Fallback(fallback), blocks);
+    }
+
+    public static MessageMetadata Metadata(DateOnly date, Paper paper) =>
+        new(MetadataEventType, new PaperMetadataPayload(EditionDates.ToText(date), paper.Rank, paper.ArxivId));
+
+    /// <summary>The abstract, then the key points, as thread replies; long text continues in further replies, none dropped.</summary>
+    public static IReadOnlyList<SlackMessage> ThreadReplies(Paper paper)
+    {
+        var replies = new List<SlackMessage>();
+        if (paper.Abstract.Length > 0)
+            replies.AddRange(Replies($"Abstract of {paper.Rank}. {paper.Title}", $"{AbstractHeading}\n{Mrkdwn.FromMarkdown(paper.Abstract)}"));
+        if (paper.KeyPoints.Count > 0)
+        {
+            var bullets = string.Join('\n', paper.KeyPoints.Select(p => "• " + Mrkdwn.FromMarkdown(p)));
+            replies.AddRange(Replies($"Key points of {paper.Rank}. {paper.Title}", $"{KeyPointsHeading}\n{bullets}"));
+        }
+        return replies;
+    }
+
+    private static IEnumerable<SlackMessage> Replies(string fallback, string mrkdwn) =>
+        BlockKit.Sections(mrkdwn)
+            .Chunk(BlockKitLimits.BlocksPerMessage)
+            .Select(sections => new SlackMessage(BlockKit.Fallback(fallback), sections));
+}

@@ -1,0 +1,16 @@
+using PaperBot.Storage.Postgres;
+using PaperBot.Storage.Sqlite;
+
+namespace PaperBot.Storage;
+
+public static class ArchiveStores
+{
+    /// <summary>Opens the archive; call <see cref="IArchiveStore.MigrateAsync"/> before first use.</summary>
+    /// <param name="connectionString">SQLite: <c>Data Source=data/paperbot.db</c>. PostgreSQL: an Npgsql connection string.</param>
+    public static IArchiveStore Create(StorageProvider provider, string connectionString) => provider switch
+    {
+        StorageProvider.Sqlite => new SqliteArchiveStore(connectionString),
+        StorageProvider.Postgres => new PostgresArchiveStore(connectionString),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider."),
+    };
+}

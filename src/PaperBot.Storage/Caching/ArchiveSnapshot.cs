@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using PaperBot.Core.Domain;
+
+namespace PaperBot.Storage.Caching;
+
+/// <summary>
+/// Decoded editions as of one archive version. A write makes a new, empty snapshot rather than editing
+/// this one, so a load that raced with the write can only ever land in the snapshot it started from.
+/// </summary>
+internal sealed class ArchiveSnapshot(long version)
+{
+    private readonly ConcurrentDictionary<DateOnly, Edition> _editions = new();
+    private EditionDates? _dates;
+
+    public long Version { get; } = version;
+
+    public EditionDates? Dates => Volatile.Read(ref _dates);
+
+    public void SetDates(EditionDates dates) => Volatile.Write(ref _dates, dates);
+
+    public bool TryGetEdition(DateOnly date, out Edition edition) => _editions.TryGetValue(date, out edition!);
+
+    public Edition AddEdition(Edition edition) => _editions.GetOrAdd(edition.Date, edition);
+}
+
+/// <summary>Every edition date, newest first, with a set for membership tests.</summary>
+internal sealed class EditionDates(IReadOnlyList<DateOnly> newestFirst)
+{
+    private readonly HashSet<DateOnly> _set = [.. newestFirst];
+
+    public IReadOnlyList<DateOnly> NewestFirst { get; } = newestFirst;
+
+    public bool Contains(DateOnly date) => _set.Contains(date);
+}

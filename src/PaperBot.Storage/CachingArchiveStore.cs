@@ -1,0 +1,155 @@
+using PaperBot.Core.Domain;
+using PaperBot.Storage.Caching;
+using PaperBot.Storage.Search;
+
+namespace PaperBot.Storage;
+
+/// <summary>
+/// What both databases share: reads are answered from decoded editions held in memory, and every query
+/// that finds papers returns only (date, rank) keys, so a paper is decoded once however often it is asked for.
+/// The cache is thrown away whenever the archive version in the database changes, including writes by
+/// another process.
+/// </summary>
+public abstract class CachingArchiveStore : IArchiveStore
+{
+    private readonly SnapshotHolder _snapshots = new();
+
+    public abstract Task MigrateAsync(CancellationToken ct = default);
+
+    public abstract ValueTask DisposeAsync();
+
+    public Task StoreAsync(Edition edition, DigestSource source, CancellationToken cancellationToken = default) =>
+        StoreManyAsync([(edition, source)], cancellationToken);
+
+    public async Task StoreManyAsync(IReadOnlyList<(Edition Edition, DigestSource Source)> items, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+            return;
+        var version = await WriteEditionsAsync(items, ct);
+        _snapshots.Observe(version);
+    }
+
+    public abstract Task<string?> GetSourceHashAsync(string path, CancellationToken cancellationToken = default);
+
+    public async Task<Edition?> GetLatestAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await FreshSnapshotAsync(cancellationToken);
+        var dates = await DatesAsync(snapshot, cancellationToken);
+        return dates.NewestFirst.Count == 0 ? null : await EditionAsync(snapshot, dates.NewestFirst[0], cancellationToken);
+    }
+
+    public async Task<Edition?> GetEditionAsync(DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await FreshSnapshotAsync(cancellationToken);
+        return await EditionAsync(snapshot, date, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DateOnly>> ListDatesAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await FreshSnapshotAsync(cancellationToken);
+        return (await DatesAsync(snapshot, cancellationToken)).NewestFirst;
+    }
+
+    public async Task<IReadOnlyList<PaperRef>> FindByArxivIdAsync(string arxivId, CancellationToken cancellationToken = default)
+    {
+        var id = arxivId?.Trim() ?? "";
+        if (id.Length == 0)
+            return [];
+        var snapshot = await FreshSnapshotAsync(cancellationToken);
+        var keys = await QueryArxivIdAsync(id, cancellationToken);
+        return await ToPaperRefsAsync(snapshot, keys, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PaperRef>> FindByTitleAsync(string words, DateOnly? date, int limit, CancellationToken cancellationToken = default)
+    {
+        var parsed = SearchWords.Parse(words);
+        if (parsed.IsEmpty || limit <= 0)
+            return [];
+        var snapshot = await FreshSnapshotAsync(cancellationToken);
+        var keys = await QueryTitleAsync(parsed, date, limit, cancellationToken);
+        return await ToPaperRefsAsync(snapshot, keys, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
+    {
+        var parsed = SearchWords.Parse(query);
+        if (parsed.IsEmpty || limit <= 0)
+            return [];
+        var snapshot = await FreshSnapshotAsync(cancellationToken);
+        var keys = await QuerySearchAsync(parsed, limit, cancellationToken);
+        var hits = new List<SearchHit>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (await PaperAsync(snapshot, key, cancellationToken) is { } paper)
+                hits.Add(new SearchHit(key.Date, paper, key.Score));
+        }
+        return hits;
+    }
+
+    public abstract Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(string platform, string channel, DateOnly date, CancellationToken cancellationToken = default);
+
+    public abstract Task RecordAsync(Delivery delivery, CancellationToken cancellationToken = default);
+
+    public abstract Task<Delivery?> FindByMessageOrThreadAsync(string platform, string messageOrThreadId, CancellationToken cancellationToken = default);
+
+    /// <summary>The archive version as the database has it now (or, if the provider throttles its checks, recently).</summary>
+    private protected abstract ValueTask<long> ReadArchiveVersionAsync(long cachedVersion, CancellationToken ct);
+
+    /// <summary>Writes the editions in one transaction and returns the archive version after it.</summary>
+    private protected abstract Task<long> WriteEditionsAsync(IReadOnlyList<(Edition Edition, DigestSource Source)> items, CancellationToken ct);
+
+    private protected abstract Task<IReadOnlyList<DateOnly>> LoadDatesNewestFirstAsync(CancellationToken ct);
+
+    /// <summary>The edition with its papers in rank order, or null when the archive has no edition of that date.</summary>
+    private protected abstract Task<Edition?> LoadEditionAsync(DateOnly date, CancellationToken ct);
+
+    private protected abstract Task<IReadOnlyList<PaperKey>> QueryArxivIdAsync(string arxivId, CancellationToken ct);
+
+    private protected abstract Task<IReadOnlyList<PaperKey>> QueryTitleAsync(SearchWords words, DateOnly? date, int limit, CancellationToken ct);
+
+    private protected abstract Task<IReadOnlyList<PaperKey>> QuerySearchAsync(SearchWords words, int limit, CancellationToken ct);
+
+    private async ValueTask<ArchiveSnapshot> FreshSnapshotAsync(CancellationToken ct)
+    {
+        var version = await ReadArchiveVersionAsync(_snapshots.Current.Version, ct);
+        return _snapshots.Observe(version);
+    }
+
+    private async ValueTask<EditionDates> DatesAsync(ArchiveSnapshot snapshot, CancellationToken ct)
+    {
+        if (snapshot.Dates is { } cached)
+            return cached;
+        var dates = new EditionDates(await LoadDatesNewestFirstAsync(ct));
+        snapshot.SetDates(dates);
+        return dates;
+    }
+
+    private async ValueTask<Edition?> EditionAsync(ArchiveSnapshot snapshot, DateOnly date, CancellationToken ct)
+    {
+        if (snapshot.TryGetEdition(date, out var cached))
+            return cached;
+        var dates = await DatesAsync(snapshot, ct);
+        if (!dates.Contains(date))
+            return null;
+        var loaded = await LoadEditionAsync(date, ct);
+        return loaded is null ? null : snapshot.AddEdition(loaded);
+    }
+
+    private async ValueTask<Paper?> PaperAsync(ArchiveSnapshot snapshot, PaperKey key, CancellationToken ct)
+    {
+        var edition = await EditionAsync(snapshot, key.Date, ct);
+        return edition?.PaperAtRank(key.Rank);
+    }
+
+    private async Task<IReadOnlyList<PaperRef>> ToPaperRefsAsync(ArchiveSnapshot snapshot, IReadOnlyList<PaperKey> keys, CancellationToken ct)
+    {
+        var refs = new List<PaperRef>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (await PaperAsync(snapshot, key, ct) is { } paper)
+                refs.Add(new PaperRef(key.Date, paper));
+        }
+        return refs;
+    }
+}

@@ -1,0 +1,14 @@
+using PaperBot.Core.Domain;
+using PaperBot.Core.Ports;
+
+namespace PaperBot.Storage;
+
+/// <summary>The archive: editions and their queries, the ingest side, and the delivery ledger, in one database.</summary>
+public interface IArchiveStore : IEditionArchive, IArchiveWriter, IDeliveryLedger, IAsyncDisposable
+{
+    /// <summary>Creates the schema or brings it up to date. Safe to call on every start.</summary>
+    Task MigrateAsync(CancellationToken ct = default);
+
+    /// <summary>Stores many editions in one transaction (bulk ingest); a later item for the same date wins.</summary>
+    Task StoreManyAsync(IReadOnlyList<(Edition Edition, DigestSource Source)> items, CancellationToken ct = default);
+}

@@ -1,0 +1,123 @@
+using Npgsql;
+using PaperBot.Core.Domain;
+using PaperBot.Storage.Caching;
+using PaperBot.Storage.Search;
+using PaperBot.Storage.Serialization;
+
+namespace PaperBot.Storage.Postgres;
+
+public sealed partial class PostgresArchiveStore
+{
+    private const string LoadEditionSql = """
+        SELECT p.rank, p.title, p.url, p.arxiv_id, p.upvotes, p.thumbnail, p.summary, p.abstract,
+               p.key_points, p.figures, p.extra_sections
+        FROM editions e LEFT JOIN papers p ON p.date = e.date
+        WHERE e.date = @date
+        ORDER BY p.rank;
+        """;
+
+    private protected override async Task<IReadOnlyList<DateOnly>> LoadDatesNewestFirstAsync(CancellationToken ct)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT date FROM editions ORDER BY date DESC;");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var dates = new List<DateOnly>();
+        while (await reader.ReadAsync(ct))
+            dates.Add(reader.GetFieldValue<DateOnly>(0));
+        return dates;
+    }
+
+    private protected override async Task<Edition?> LoadEditionAsync(DateOnly date, CancellationToken ct)
+    {
+        await using var command = _dataSource.CreateCommand(LoadEditionSql);
+        command.Parameters.AddWithValue("date", date);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var found = false;
+        var papers = new List<Paper>();
+        while (await reader.ReadAsync(ct))
+        {
+            found = true;
+            if (!reader.IsDBNull(0))
+                papers.Add(ReadPaper(reader));
+        }
+        return found ? new Edition(date, papers) : null;
+    }
+
+    private protected override async Task<IReadOnlyList<PaperKey>> QueryArxivIdAsync(string arxivId, CancellationToken ct)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT date, rank FROM papers WHERE arxiv_id = @arxivId ORDER BY date DESC, rank;");
+        command.Parameters.AddWithValue("arxivId", arxivId);
+        return await ReadKeysAsync(command, ct);
+    }
+
+    private protected override async Task<IReadOnlyList<PaperKey>> QueryTitleAsync(SearchWords words, DateOnly? date, int limit, CancellationToken ct)
+    {
+        await using var command = _dataSource.CreateCommand();
+        var conditions = ContainsEveryWord(command, words, "title").ToList();
+        if (date is { } day)
+        {
+            conditions.Add("date = @date");
+            command.Parameters.AddWithValue("date", day);
+        }
+        command.CommandText = $"""
+            SELECT date, rank FROM papers
+            WHERE {string.Join(" AND ", conditions)}
+            ORDER BY date DESC, rank
+            LIMIT @limit;
+            """;
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadKeysAsync(command, ct);
+    }
+
+    private protected override async Task<IReadOnlyList<PaperKey>> QuerySearchAsync(SearchWords words, int limit, CancellationToken ct)
+    {
+        await using var command = _dataSource.CreateCommand();
+        var conditions = ContainsEveryWord(command, words, "search_text").ToList();
+        // word_similarity is 1 when the word appears whole, less for a part of a longer word;
+        // a match in the title counts double. Negated, so that lower is better as SearchHit promises.
+        var relevance = string.Join(" + ", Enumerable.Range(0, words.All.Count)
+            .Select(i => $"2 * word_similarity(@word{i}, title) + word_similarity(@word{i}, search_text)"));
+        for (var i = 0; i < words.All.Count; i++)
+            command.Parameters.AddWithValue($"word{i}", words.All[i]);
+        command.CommandText = $"""
+            SELECT date, rank, -({relevance})::float8 AS score FROM papers
+            WHERE {string.Join(" AND ", conditions)}
+            ORDER BY score, date DESC, rank
+            LIMIT @limit;
+            """;
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadKeysAsync(command, ct);
+    }
+
+    /// <summary>One ILIKE per word; the column's trigram index serves those of 3+ characters.</summary>
+    private static IEnumerable<string> ContainsEveryWord(NpgsqlCommand command, SearchWords words, string column)
+    {
+        for (var i = 0; i < words.All.Count; i++)
+        {
+            command.Parameters.AddWithValue($"pattern{i}", SearchWords.ContainsPattern(words.All[i]));
+            yield return $"{column} ILIKE @pattern{i}";
+        }
+    }
+
+    private static async Task<IReadOnlyList<PaperKey>> ReadKeysAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var keys = new List<PaperKey>();
+        var hasScore = reader.FieldCount > 2;
+        while (await reader.ReadAsync(ct))
+            keys.Add(new PaperKey(reader.GetFieldValue<DateOnly>(0), reader.GetInt32(1), hasScore ? reader.GetDouble(2) : 0));
+        return keys;
+    }
+
+    private static Paper ReadPaper(NpgsqlDataReader reader) => new(
+        Rank: reader.GetInt32(0),
+        Title: reader.GetString(1),
+        Url: reader.GetString(2),
+        ArxivId: reader.IsDBNull(3) ? null : reader.GetString(3),
+        Upvotes: reader.IsDBNull(4) ? null : reader.GetInt32(4),
+        Thumbnail: reader.IsDBNull(5) ? null : reader.GetString(5),
+        Summary: reader.GetString(6),
+        Abstract: reader.GetString(7),
+        KeyPoints: PaperJson.ToStrings(reader.GetString(8)),
+        Figures: PaperJson.ToStrings(reader.GetString(9)),
+        OtherSections: PaperJson.ToSections(reader.GetString(10)));
+}

@@ -1,0 +1,65 @@
+using Npgsql;
+using PaperBot.Storage.Caching;
+
+namespace PaperBot.Storage.Postgres;
+
+/// <summary>
+/// The archive on a PostgreSQL server (pg_trgm is created by the migration; the database owner may do so).
+/// Another instance's writes are noticed within <see cref="DefaultChangeCheckInterval"/>; this instance's own at once.
+/// </summary>
+public sealed partial class PostgresArchiveStore : CachingArchiveStore
+{
+    public static readonly TimeSpan DefaultChangeCheckInterval = TimeSpan.FromSeconds(1);
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly long _changeCheckIntervalMs;
+    private long _lastCheckedAt;
+    private long _lastSeenVersion = SnapshotHolder.UnknownVersion;
+
+    public PostgresArchiveStore(string connectionString, TimeSpan? changeCheckInterval = null)
+    {
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _changeCheckIntervalMs = (long)(changeCheckInterval ?? DefaultChangeCheckInterval).TotalMilliseconds;
+    }
+
+    public override async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key);", connection, transaction))
+        {
+            lockCommand.Parameters.AddWithValue("key", PostgresSchema.MigrationLockKey);
+            await lockCommand.ExecuteNonQueryAsync(ct);
+        }
+        await using (var create = new NpgsqlCommand(PostgresSchema.CreateVersionTable, connection, transaction))
+            await create.ExecuteNonQueryAsync(ct);
+        int applied;
+        await using (var current = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_version;", connection, transaction))
+            applied = (int)(await current.ExecuteScalarAsync(ct))!;
+        foreach (var migration in PostgresSchema.Migrations.Where(m => m.Version > applied))
+        {
+            await using (var migrate = new NpgsqlCommand(migration.Sql, connection, transaction))
+                await migrate.ExecuteNonQueryAsync(ct);
+            await using var record = new NpgsqlCommand("INSERT INTO schema_version (version, applied_at) VALUES (@version, now());", connection, transaction);
+            record.Parameters.AddWithValue("version", migration.Version);
+            await record.ExecuteNonQueryAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private protected override async ValueTask<long> ReadArchiveVersionAsync(long cachedVersion, CancellationToken ct)
+    {
+        var now = Environment.TickCount64;
+        var lastSeen = Interlocked.Read(ref _lastSeenVersion);
+        if (lastSeen != SnapshotHolder.UnknownVersion && now - Interlocked.Read(ref _lastCheckedAt) < _changeCheckIntervalMs)
+            return cachedVersion;
+        // Claim this check first, so a burst of requests sends one query rather than one each.
+        Interlocked.Exchange(ref _lastCheckedAt, now);
+        await using var command = _dataSource.CreateCommand("SELECT version FROM archive_version WHERE id = 1;");
+        var version = (long)(await command.ExecuteScalarAsync(ct))!;
+        Interlocked.Exchange(ref _lastSeenVersion, version);
+        return version;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace PaperBot.Storage.Search;
+
+/// <summary>
+/// A query split into the words that must all match. Trigram indexes can only look up words of at least
+/// three characters; shorter words (common in Korean: 모델, 학습) are matched with LIKE instead.
+/// </summary>
+internal sealed class SearchWords
+{
+    public const int TrigramLength = 3;
+
+    private SearchWords(IReadOnlyList<string> all)
+    {
+        All = all;
+        Indexed = all.Where(IsIndexable).ToList();
+        Short = all.Where(w => !IsIndexable(w)).ToList();
+    }
+
+    public IReadOnlyList<string> All { get; }
+
+    /// <summary>Words long enough for a trigram index lookup.</summary>
+    public IReadOnlyList<string> Indexed { get; }
+
+    /// <summary>Words too short for a trigram index.</summary>
+    public IReadOnlyList<string> Short { get; }
+
+    public bool IsEmpty => All.Count == 0;
+
+    public static SearchWords Parse(string? text) =>
+        new((text ?? "")
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList());
+
+    /// <summary>A LIKE pattern matching the word anywhere, with <c>\</c> as the escape character.</summary>
+    public static string ContainsPattern(string word)
+    {
+        var pattern = new StringBuilder(word.Length + 4).Append('%');
+        foreach (var c in word)
+        {
+            if (c is '%' or '_' or '\\')
+                pattern.Append('\\');
+            pattern.Append(c);
+        }
+        return pattern.Append('%').ToString();
+    }
+
+    private static bool IsIndexable(string word) => word.EnumerateRunes().Count() >= TrigramLength;
+}

@@ -1,0 +1,162 @@
+using Microsoft.Data.Sqlite;
+using PaperBot.Core.Domain;
+using PaperBot.Storage.Caching;
+using PaperBot.Storage.Search;
+using PaperBot.Storage.Serialization;
+
+namespace PaperBot.Storage.Sqlite;
+
+public sealed partial class SqliteArchiveStore
+{
+    // Column weights for bm25, in papers_fts column order: a word in the title counts most.
+    private const string Bm25 = "bm25(papers_fts, 4.0, 2.0, 1.0, 2.0)";
+
+    private const string LoadEditionSql = """
+        SELECT p.rank, p.title, p.url, p.arxiv_id, p.upvotes, p.thumbnail, p.summary, p.abstract,
+               p.key_points, p.figures, p.extra_sections
+        FROM editions e LEFT JOIN papers p ON p.date = e.date
+        WHERE e.date = $date
+        ORDER BY p.rank;
+        """;
+
+    private protected override async Task<IReadOnlyList<DateOnly>> LoadDatesNewestFirstAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT date FROM editions ORDER BY date DESC;";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var dates = new List<DateOnly>();
+        while (await reader.ReadAsync(ct))
+            dates.Add(SqliteValues.Date(reader, 0));
+        return dates;
+    }
+
+    private protected override async Task<Edition?> LoadEditionAsync(DateOnly date, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = LoadEditionSql;
+        command.Parameters.AddWithValue("$date", SqliteValues.Date(date));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var found = false;
+        var papers = new List<Paper>();
+        while (await reader.ReadAsync(ct))
+        {
+            found = true;
+            if (!reader.IsDBNull(0))
+                papers.Add(ReadPaper(reader));
+        }
+        return found ? new Edition(date, papers) : null;
+    }
+
+    private protected override async Task<IReadOnlyList<PaperKey>> QueryArxivIdAsync(string arxivId, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT date, rank FROM papers WHERE arxiv_id = $arxivId ORDER BY date DESC, rank;";
+        command.Parameters.AddWithValue("$arxivId", arxivId);
+        return await ReadKeysAsync(command, ct);
+    }
+
+    private protected override async Task<IReadOnlyList<PaperKey>> QueryTitleAsync(SearchWords words, DateOnly? date, int limit, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        var conditions = new List<string>();
+        string from;
+        if (words.Indexed.Count > 0)
+        {
+            from = "papers_fts JOIN papers p ON p.id = papers_fts.rowid";
+            conditions.Add("papers_fts MATCH $match");
+            command.Parameters.AddWithValue("$match", string.Join(" AND ", words.Indexed.Select(w => "title : " + FtsPhrase(w))));
+            conditions.AddRange(ShortWordConditions(command, words.Short, ["papers_fts.title"]));
+        }
+        else
+        {
+            from = "papers p";
+            conditions.AddRange(ShortWordConditions(command, words.Short, ["p.title"]));
+        }
+        if (date is { } day)
+        {
+            conditions.Add("p.date = $date");
+            command.Parameters.AddWithValue("$date", SqliteValues.Date(day));
+        }
+        command.CommandText = $"""
+            SELECT p.date, p.rank FROM {from}
+            WHERE {string.Join(" AND ", conditions)}
+            ORDER BY p.date DESC, p.rank
+            LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        return await ReadKeysAsync(command, ct);
+    }
+
+    private protected override async Task<IReadOnlyList<PaperKey>> QuerySearchAsync(SearchWords words, int limit, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        string[] columns = ["papers_fts.title", "papers_fts.summary", "papers_fts.abstract", "papers_fts.key_points"];
+        var shortWords = ShortWordConditions(command, words.Short, columns);
+        if (words.Indexed.Count > 0)
+        {
+            command.Parameters.AddWithValue("$match", string.Join(" AND ", words.Indexed.Select(FtsPhrase)));
+            command.CommandText = $"""
+                SELECT p.date, p.rank, {Bm25} AS score
+                FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid
+                WHERE {string.Join(" AND ", ["papers_fts MATCH $match", .. shortWords])}
+                ORDER BY score, p.date DESC, p.rank
+                LIMIT $limit;
+                """;
+        }
+        else
+        {
+            // No word is long enough for the trigram index: walk the papers newest first and stop at the limit.
+            // Without an index there is no relevance to rank by, so every hit scores the same.
+            command.CommandText = $"""
+                SELECT p.date, p.rank, 0.0 AS score
+                FROM papers p CROSS JOIN papers_fts ON papers_fts.rowid = p.id
+                WHERE {string.Join(" AND ", shortWords)}
+                ORDER BY p.date DESC, p.rank
+                LIMIT $limit;
+                """;
+        }
+        command.Parameters.AddWithValue("$limit", limit);
+        return await ReadKeysAsync(command, ct);
+    }
+
+    /// <summary>One condition per word: the word appears in at least one of the columns.</summary>
+    private static IEnumerable<string> ShortWordConditions(SqliteCommand command, IReadOnlyList<string> words, IReadOnlyList<string> columns)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var name = $"$short{i}";
+            command.Parameters.AddWithValue(name, SearchWords.ContainsPattern(words[i]));
+            yield return "(" + string.Join(" OR ", columns.Select(c => $"{c} LIKE {name} ESCAPE '\\'")) + ")";
+        }
+    }
+
+    private static string FtsPhrase(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static async Task<IReadOnlyList<PaperKey>> ReadKeysAsync(SqliteCommand command, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var keys = new List<PaperKey>();
+        var hasScore = reader.FieldCount > 2;
+        while (await reader.ReadAsync(ct))
+            keys.Add(new PaperKey(SqliteValues.Date(reader, 0), reader.GetInt32(1), hasScore ? reader.GetDouble(2) : 0));
+        return keys;
+    }
+
+    private static Paper ReadPaper(SqliteDataReader reader) => new(
+        Rank: reader.GetInt32(0),
+        Title: reader.GetString(1),
+        Url: reader.GetString(2),
+        ArxivId: reader.IsDBNull(3) ? null : reader.GetString(3),
+        Upvotes: reader.IsDBNull(4) ? null : reader.GetInt32(4),
+        Thumbnail: reader.IsDBNull(5) ? null : reader.GetString(5),
+        Summary: reader.GetString(6),
+        Abstract: reader.GetString(7),
+        KeyPoints: PaperJson.ToStrings(reader.GetString(8)),
+        Figures: PaperJson.ToStrings(reader.GetString(9)),
+        OtherSections: PaperJson.ToSections(reader.GetString(10)));
+}

@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+using PaperBot.Core.Domain;
+using PaperBot.Storage.Serialization;
+
+namespace PaperBot.Storage.Sqlite;
+
+public sealed partial class SqliteArchiveStore
+{
+    // Removing the editions this file produced before covers a file whose date heading was corrected:
+    // the old date no longer exists in any file, so it leaves the archive too.
+    private const string ReplaceEditionSql = """
+        DELETE FROM editions WHERE date = $date OR source_path = $path;
+        INSERT INTO editions (date, source_path, content_hash, ingested_at) VALUES ($date, $path, $hash, $ingestedAt);
+        INSERT INTO sources (path, content_hash, date) VALUES ($path, $hash, $date)
+            ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, date = excluded.date;
+        """;
+
+    private const string InsertPaperSql = """
+        INSERT INTO papers (date, rank, title, url, arxiv_id, upvotes, thumbnail, summary, abstract, key_points, figures, extra_sections)
+            VALUES ($date, $rank, $title, $url, $arxivId, $upvotes, $thumbnail, $summary, $abstract, $keyPoints, $figures, $extraSections);
+        INSERT INTO papers_fts (rowid, title, summary, abstract, key_points)
+            VALUES (last_insert_rowid(), $title, $summary, $abstract, $keyPointsText);
+        """;
+
+    public override async Task<string?> GetSourceHashAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT content_hash FROM sources WHERE path = $path;";
+        command.Parameters.AddWithValue("$path", path);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    private protected override async Task<long> WriteEditionsAsync(IReadOnlyList<(Edition Edition, DigestSource Source)> items, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await using var replaceEdition = Command(connection, transaction, ReplaceEditionSql, "$date", "$path", "$hash", "$ingestedAt");
+        await using var insertPaper = Command(connection, transaction, InsertPaperSql,
+            "$date", "$rank", "$title", "$url", "$arxivId", "$upvotes", "$thumbnail", "$summary", "$abstract",
+            "$keyPoints", "$figures", "$extraSections", "$keyPointsText");
+        foreach (var (edition, source) in items)
+        {
+            var date = SqliteValues.Date(edition.Date);
+            SetValues(replaceEdition, date, source.Path, source.ContentHash, SqliteValues.Instant(source.IngestedAt));
+            await replaceEdition.ExecuteNonQueryAsync(ct);
+            foreach (var paper in edition.Papers)
+            {
+                SetValues(insertPaper, date, paper.Rank, paper.Title, paper.Url, SqliteValues.OrNull(paper.ArxivId),
+                    SqliteValues.OrNull(paper.Upvotes), SqliteValues.OrNull(paper.Thumbnail), paper.Summary, paper.Abstract,
+                    PaperJson.FromStrings(paper.KeyPoints), PaperJson.FromStrings(paper.Figures),
+                    PaperJson.FromSections(paper.OtherSections), PaperText.KeyPoints(paper));
+                await insertPaper.ExecuteNonQueryAsync(ct);
+            }
+        }
+        await using var bump = Command(connection, transaction, "UPDATE archive_version SET version = version + 1 WHERE id = 1 RETURNING version;");
+        var version = (long)(await bump.ExecuteScalarAsync(ct))!;
+        await transaction.CommitAsync(ct);
+        return version;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameterNames)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameterNames)
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+
+    private static void SetValues(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i];
+    }
+}

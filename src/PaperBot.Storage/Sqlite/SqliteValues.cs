@@ -1,0 +1,23 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace PaperBot.Storage.Sqlite;
+
+/// <summary>How dates and times are written as text: ISO formats, so they sort as text sorts.</summary>
+internal static class SqliteValues
+{
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly Date(SqliteDataReader reader, int ordinal) =>
+        DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Instant(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset Instant(SqliteDataReader reader, int ordinal) =>
+        DateTimeOffset.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    public static object OrNull(string? value) => value is null ? DBNull.Value : value;
+
+    public static object OrNull(int? value) => value is null ? DBNull.Value : value.Value;
+}

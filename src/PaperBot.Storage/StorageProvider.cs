@@ -1,0 +1,7 @@
+namespace PaperBot.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PaperBot.Core.Commands;
+using PaperBot.Core.Domain;
+using PaperBot.Core.Ingest;
+using PaperBot.Core.Ports;
+using PaperBot.Digest;
+using PaperBot.Web;
+
+namespace PaperBot.Cli;
+
+/// <summary><c>check</c>: parses digests without storing them and reports each file.</summary>
+internal static class CheckVerb
+{
+    public static int Run(CliArguments arguments, TextWriter output)
+    {
+        IDigestParser parser = new MarkdigDigestParser();
+        var json = arguments.Has("--json");
+        var failed = 0;
+        foreach (var file in ExpandFiles(arguments.Positionals))
+        {
+            var line = Check(parser, file);
+            if (!line.Ok)
+                failed++;
+            output.WriteLine(json ? JsonSerializer.Serialize(line, HostJsonContext.Readable.CheckLine) : Describe(line));
+        }
+        if (!json)
+            output.WriteLine(failed == 0 ? "All digests parsed." : $"{failed} digest(s) failed.");
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private static IEnumerable<string> ExpandFiles(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in DigestIngestor.FindDigestFiles(path))
+                    yield return file;
+            }
+            else
+                yield return path;
+        }
+    }
+
+    private static CheckLine Check(IDigestParser parser, string file)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CheckLine.Failure(file, e is FileNotFoundException or DirectoryNotFoundException ? "no such file or folder" : $"cannot be read: {e.Message}");
+        }
+        var result = parser.Parse(Path.GetFileName(file), bytes);
+        return result.TryGetValue(out var edition, out var problem)
+            ? CheckLine.Success(file, edition)
+            : CheckLine.Failure(file, problem is Core.Results.InvalidDigest invalid ? invalid.Reason : problem.Message);
+    }
+
+    private static string Describe(CheckLine line) =>
+        line.Ok ? $"ok      {line.Date}  {line.Papers!.Count} papers  {line.File}" : $"FAILED  {line.File}: {line.Error}";
+}
+
+/// <summary>One line of <c>check --json</c>.</summary>
+internal sealed record CheckLine(
+    string File,
+    bool Ok,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Date,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CheckPaper>? Papers,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error)
+{
+    public static CheckLine Success(string file, Edition edition) =>
+        new(file, true, EditionDates.ToText(edition.Date), edition.Papers.Select(CheckPaper.From).ToList(), null);
+
+    public static CheckLine Failure(string file, string error) => new(file, false, null, null, error);
+}
+
+internal sealed record CheckPaper(
+    int Rank, string Title, string Url, string? ArxivId, int? Upvotes, string? Thumbnail,
+    string Summary, string Abstract, IReadOnlyList<string> KeyPoints, IReadOnlyList<string> Figures)
+{
+    public static CheckPaper From(Paper p) =>
+        new(p.Rank, p.Title, p.Url, p.ArxivId, p.Upvotes, p.Thumbnail, p.Summary, p.Abstract, p.KeyPoints, p.Figures);
+}

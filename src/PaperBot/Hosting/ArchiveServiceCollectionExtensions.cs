@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PaperBot.Configuration;
+using PaperBot.Core.Ingest;
+using PaperBot.Core.Ports;
+using PaperBot.Core.Posting;
+using PaperBot.Core.Queries;
+using PaperBot.Digest;
+using PaperBot.Ingest;
+using PaperBot.Storage;
+
+namespace PaperBot.Hosting;
+
+public static class ArchiveServiceCollectionExtensions
+{
+    /// <summary>The archive, its queries, ingest and posting: everything but the platforms and the web endpoints.</summary>
+    public static IServiceCollection AddPaperBotArchive(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DigestsOptions>().Bind(configuration.GetSection(DigestsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DigestsOptions>, DigestsOptionsValidator>();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IArchiveStore>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return ArchiveStores.Create(storage.Provider, storage.EffectiveConnectionString);
+        });
+        services.AddSingleton<IEditionArchive>(sp => sp.GetRequiredService<IArchiveStore>());
+        services.AddSingleton<IArchiveWriter>(sp => sp.GetRequiredService<IArchiveStore>());
+        services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<IArchiveStore>());
+
+        services.AddSingleton<IDigestParser, MarkdigDigestParser>();
+        services.AddSingleton<DigestIngestor>();
+        services.AddSingleton<PapersService>();
+        services.AddSingleton<EditionPoster>();
+        return services;
+    }
+
+    /// <summary>What the long-running bot adds: the schema migrated before anything listens, then ingest and the folder watch.</summary>
+    public static IServiceCollection AddPaperBotBackgroundIngest(this IServiceCollection services)
+    {
+        services.AddSingleton<IngestStatus>();
+        services.AddHostedService<ArchiveMigrationService>();
+        services.AddHostedService<DigestIngestService>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using PaperBot.Web;
+
+namespace PaperBot.Hosting;
+
+/// <summary>The long-running bot: one host with the webhooks, the archive page and the ingest services.</summary>
+public static class PaperBotApp
+{
+    public static WebApplication Build(string[] hostArgs, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(hostArgs);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls("http://localhost:5000");
+        configure?.Invoke(builder);
+
+        builder.Services.AddPaperBotArchive(builder.Configuration);
+        builder.Services.AddPaperBotBackgroundIngest();
+        builder.Services.AddPaperBotPlatforms(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapArchivePages();
+        app.MapPlatformWebhooks();
+        return app;
+    }
+}
