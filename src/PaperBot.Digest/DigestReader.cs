@@ -27,15 +27,15 @@ internal sealed class DigestReader
         foreach (var block in document)
             reader.Visit(block);
         reader.FinishPaper();
-        return reader.Edition(fileName);
+        return reader.Outcome(fileName);
     }
 
-    private Result<Edition> Edition(string fileName)
+    private Result<Edition> Outcome(string fileName)
     {
         if (_date is null)
             return new InvalidDigest(fileName, _unrealDate is null
-                ? "no date heading: the digest must start with '# YYYY-MM-DD Daily Papers (Top N)'"
-                : $"the date heading's '{_unrealDate}' is not a valid date (expected YYYY-MM-DD)");
+                ? "no date heading: expected a '# YYYY-MM-DD Daily Papers (Top N)' heading"
+                : $"the date heading says '{_unrealDate}', which is not a valid date (expected YYYY-MM-DD)");
         if (_papers.Count == 0)
             return new InvalidDigest(fileName, "no papers: expected '## <rank>. [<title>](<url>)' headings after the date heading");
         return new Edition(_date.Value, InRankOrder(_papers));
@@ -112,52 +112,23 @@ internal sealed class DigestReader
                 PaperPreamble.Read(block, _source, _paper);
                 break;
             case SectionKind.Summary:
-                _paper.AddSummary(Text(block));
+                _paper.AddSummary(_source.BlockText(block));
                 break;
             case SectionKind.Abstract:
-                _paper.AddAbstract(Text(block));
+                _paper.AddAbstract(_source.BlockText(block));
                 break;
             case SectionKind.KeyPoints:
-                AddKeyPoints(block, _paper);
+                KeyPoints.Read(block, _source, _paper);
                 break;
             case SectionKind.Figures:
                 Images.AddAll(block, _paper);
                 break;
             default:
-                if (Text(block) is { Length: > 0 } text)
+                if (_source.BlockText(block) is { Length: > 0 } text)
                     _otherSectionText.Add(text);
                 break;
         }
     }
-
-    private void AddKeyPoints(Block block, PaperDraft paper)
-    {
-        if (block is not ListBlock list)
-        {
-            paper.AddKeyPoint(Text(block));
-            return;
-        }
-        foreach (var item in list)
-        {
-            if (item is ContainerBlock bullet)
-                paper.AddKeyPoint(BulletText(bullet));
-        }
-    }
-
-    /// <summary>A bullet's text on one line: a bullet wrapped over several lines is one point.</summary>
-    private string BulletText(ContainerBlock bullet)
-    {
-        if (bullet.Count == 1 && bullet[0] is ParagraphBlock only)
-            return _source.InlineContent(only, " ");
-        var parts = new List<string>(bullet.Count);
-        foreach (var child in bullet)
-            parts.Add(child is ParagraphBlock paragraph ? _source.InlineContent(paragraph, " ") : _source.Block(child));
-        return string.Join("\n", parts);
-    }
-
-    private string Text(Block block) => block is LeafBlock { Inline: not null } leaf and (ParagraphBlock or HeadingBlock { IsSetext: true })
-        ? _source.InlineContent(leaf)
-        : _source.Block(block);
 
     private void FinishSection()
     {

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Parsers;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Results;
@@ -13,7 +14,7 @@ namespace PaperBot.Digest;
 public sealed class MarkdigDigestParser : IDigestParser
 {
     // Precise source locations let text be sliced from the original, inline markdown and all.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
 
     public Result<Edition> Parse(string fileName, ReadOnlySpan<byte> content)
     {
@@ -21,5 +22,12 @@ public sealed class MarkdigDigestParser : IDigestParser
         if (markdown is null)
             return new InvalidDigest(fileName, reason);
         return DigestReader.Read(fileName, markdown, Markdown.Parse(markdown, Pipeline));
+    }
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UsePreciseSourceLocation();
+        InlineParsingFilter.Install(builder.BlockParsers.FindExact<ParagraphBlockParser>()!);
+        return builder.Build();
     }
 }

@@ -14,6 +14,14 @@ public abstract class CachingArchiveStore : IArchiveStore
 {
     private readonly SnapshotHolder _snapshots = new();
 
+    private protected CachingArchiveStore(ArchiveStoreOptions? options)
+    {
+        Options = options ?? new ArchiveStoreOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(Options.QueryCacheEntries, nameof(options));
+    }
+
+    public ArchiveStoreOptions Options { get; }
+
     public abstract Task MigrateAsync(CancellationToken ct = default);
 
     public abstract ValueTask DisposeAsync();
@@ -57,8 +65,12 @@ public abstract class CachingArchiveStore : IArchiveStore
         if (id.Length == 0)
             return [];
         var snapshot = await FreshSnapshotAsync(cancellationToken);
-        var keys = await QueryArxivIdAsync(id, cancellationToken);
-        return await ToPaperRefsAsync(snapshot, keys, cancellationToken);
+        var key = new QueryKey(QueryKind.ArxivId, id, null, 0);
+        if (snapshot.TryGetAnswer<IReadOnlyList<PaperRef>>(key, out var cached))
+            return cached;
+        var found = await ToPaperRefsAsync(snapshot, await QueryArxivIdAsync(id, cancellationToken), cancellationToken);
+        snapshot.AddAnswer(key, found, Options.QueryCacheEntries);
+        return found;
     }
 
     public async Task<IReadOnlyList<PaperRef>> FindByTitleAsync(string words, DateOnly? date, int limit, CancellationToken cancellationToken = default)
@@ -67,8 +79,12 @@ public abstract class CachingArchiveStore : IArchiveStore
         if (parsed.IsEmpty || limit <= 0)
             return [];
         var snapshot = await FreshSnapshotAsync(cancellationToken);
-        var keys = await QueryTitleAsync(parsed, date, limit, cancellationToken);
-        return await ToPaperRefsAsync(snapshot, keys, cancellationToken);
+        var key = new QueryKey(QueryKind.TitleWords, parsed.Normalized, date, limit);
+        if (snapshot.TryGetAnswer<IReadOnlyList<PaperRef>>(key, out var cached))
+            return cached;
+        var found = await ToPaperRefsAsync(snapshot, await QueryTitleAsync(parsed, date, limit, cancellationToken), cancellationToken);
+        snapshot.AddAnswer(key, found, Options.QueryCacheEntries);
+        return found;
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
@@ -77,14 +93,19 @@ public abstract class CachingArchiveStore : IArchiveStore
         if (parsed.IsEmpty || limit <= 0)
             return [];
         var snapshot = await FreshSnapshotAsync(cancellationToken);
+        var key = new QueryKey(QueryKind.Search, parsed.Normalized, null, limit);
+        if (snapshot.TryGetAnswer<IReadOnlyList<SearchHit>>(key, out var cached))
+            return cached;
         var keys = await QuerySearchAsync(parsed, limit, cancellationToken);
         var hits = new List<SearchHit>(keys.Count);
-        foreach (var key in keys)
+        foreach (var paperKey in keys)
         {
-            if (await PaperAsync(snapshot, key, cancellationToken) is { } paper)
-                hits.Add(new SearchHit(key.Date, paper, key.Score));
+            if (await PaperAsync(snapshot, paperKey, cancellationToken) is { } paper)
+                hits.Add(new SearchHit(paperKey.Date, paper, paperKey.Score));
         }
-        return hits;
+        var answer = hits.AsReadOnly();
+        snapshot.AddAnswer(key, answer, Options.QueryCacheEntries);
+        return answer;
     }
 
     public abstract Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(string platform, string channel, DateOnly date, CancellationToken cancellationToken = default);
@@ -150,6 +171,6 @@ public abstract class CachingArchiveStore : IArchiveStore
             if (await PaperAsync(snapshot, key, ct) is { } paper)
                 refs.Add(new PaperRef(key.Date, paper));
         }
-        return refs;
+        return refs.AsReadOnly();
     }
 }

@@ -248,4 +248,24 @@ public sealed class FormatVariantTests
 
         Assert.Equal(["Summary one.", "Summary two."], edition.Papers.Select(p => p.Summary));
     }
+
+    [Fact]
+    public void Upvotes_and_thumbnail_on_consecutive_lines_are_both_read()
+    {
+        var edition = Edition(DigestText("2026-01-09", Paper(1,
+            upvotes: "**Upvotes**: 63\n![Thumbnail](images/tight_img.jpg)", thumbnail: null)));
+
+        Assert.Equal(63, edition.Papers[0].Upvotes);
+        Assert.Equal("images/tight_img.jpg", edition.Papers[0].Thumbnail);
+    }
+
+    [Fact]
+    public void A_paper_heading_without_a_link_keeps_its_rank_and_title()
+    {
+        var edition = Edition("# 2026-01-09 Daily Papers (Top 1)\n\n## 2. Unlinked: A Paper\n### Summary\nStill here.\n");
+
+        var paper = Assert.Single(edition.Papers);
+        Assert.Equal((2, "Unlinked: A Paper", "", (string?)null), (paper.Rank, paper.Title, paper.Url, paper.ArxivId));
+        Assert.Equal("Still here.", paper.Summary);
+    }
 }

@@ -46,7 +46,7 @@ public sealed class InvalidDigestTests
         var problem = Failure(DigestText("2025-02-30", Paper(1)), "feb30.md");
 
         Assert.Equal("feb30.md", problem.File);
-        Assert.Contains("'2025-02-30' is not a valid date", problem.Reason);
+        Assert.Contains("'2025-02-30', which is not a valid date", problem.Reason);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal static class BotProcess
     /// <summary>The PaperBot build next to this test build (same configuration).</summary>
     private static string FindBotDll()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var dll = Path.Combine(SharedPaths.RepositoryRoot, "src", "PaperBot", "bin", configuration, "net10.0", "PaperBot.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/PaperBot first.", dll);
     }

@@ -12,18 +12,19 @@ internal static class Replies
     public const string InChannelType = "in_channel";
 
     public static SlackReply For(Result<PapersAnswer> result) =>
-        result.IsSuccess
-            ? new SlackReply(IsPublic(result.Value) ? InChannelType : EphemeralType, "") with { } is var _ ? Build(result.Value) : default!
-            : Ephemeral(AnswerRenderer.Render(result.Problem));
+        result.IsSuccess ? For(result.Value) : Ephemeral(AnswerRenderer.Render(result.Problem));
 
-    public static SlackReply Ephemeral(SlackMessage message) =>
-        new(EphemeralType, message.Text) { Blocks = message.Blocks, ReplaceOriginal = false };
-
-    private static SlackReply Build(PapersAnswer answer)
+    public static SlackReply For(PapersAnswer answer)
     {
         var message = AnswerRenderer.Render(answer);
-        return new SlackReply(IsPublic(answer) ? InChannelType : EphemeralType, message.Text) { Blocks = message.Blocks };
+        var isPublic = answer is PapersAnswer.EditionListing { Public: true };
+        return new SlackReply(isPublic ? InChannelType : EphemeralType, message.Text) { Blocks = message.Blocks };
     }
 
-    private static bool IsPublic(PapersAnswer answer) => answer is PapersAnswer.EditionListing { Public: true };
+    public static SlackReply Ephemeral(SlackMessage message) => new(EphemeralType, message.Text) { Blocks = message.Blocks };
+
+    /// <summary>For a button's response_url: a new private message, leaving the card that holds the button as it is.</summary>
+    public static SlackReply EphemeralBeside(SlackMessage message) => Ephemeral(message) with { ReplaceOriginal = false };
+
+    public static SlackReply EphemeralText(string text) => new(EphemeralType, text);
 }

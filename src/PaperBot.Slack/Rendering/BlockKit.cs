@@ -40,8 +40,12 @@ public static class BlockKit
             ? null
             : new ImageElement(url, TextLimits.Truncate(NonEmpty(OneLine(altText)), BlockKitLimits.AltText));
 
-    /// <summary>The notification text: always set, never over the limit.</summary>
-    public static string Fallback(string text) => TextLimits.Truncate(NonEmpty(text), BlockKitLimits.FallbackText);
+    /// <summary>
+    /// The notification text from plain text: always set, never over the limit, and escaped, because Slack
+    /// parses it too (a <c>&lt;!channel&gt;</c> there would notify everyone).
+    /// </summary>
+    public static string Fallback(string plainText) =>
+        TextLimits.Truncate(Mrkdwn.Escape(NonEmpty(TextLimits.Collapse(plainText))), BlockKitLimits.FallbackText);
 
     /// <summary>Keeps at most 50 blocks; when some must go, the last kept one says so.</summary>
     public static IReadOnlyList<Block> Fit(IReadOnlyList<Block> blocks)

@@ -23,8 +23,11 @@ internal sealed partial class SlackJsonContext : JsonSerializerContext
     /// The context to use everywhere: Hangul and other non-ASCII text stays as it is (Slack reads UTF-8),
     /// while JSON control characters are still escaped.
     /// </summary>
-    public static SlackJsonContext Relaxed { get; } = new(new JsonSerializerOptions(Default.Options)
+    public static SlackJsonContext Relaxed { get; } = new(new JsonSerializerOptions
     {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNameCaseInsensitive = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }

@@ -26,7 +26,7 @@ internal sealed class ButtonAnswer(DateOnly date, int rank, bool wantsAbstract, 
                 ? AnswerRenderer.Render(new PapersAnswer.AbstractText(new PaperRef(date, paper)))
                 : AnswerRenderer.Render(new PapersAnswer.KeyPoints(new PaperRef(date, paper)));
 
-        var sent = await services.GetRequiredService<ResponseUrlClient>().SendAsync(responseUrl, Replies.Ephemeral(message), cancellationToken);
+        var sent = await services.GetRequiredService<ResponseUrlClient>().SendAsync(responseUrl, Replies.EphemeralBeside(message), cancellationToken);
         if (!sent.IsSuccess)
             throw new SlackWorkFailed(sent.Problem);
     }

@@ -10,6 +10,7 @@ namespace PaperBot.Storage.Caching;
 internal sealed class ArchiveSnapshot(long version)
 {
     private readonly ConcurrentDictionary<DateOnly, Edition> _editions = new();
+    private readonly ConcurrentDictionary<QueryKey, object> _answers = new();
     private EditionDates? _dates;
 
     public long Version { get; } = version;
@@ -21,6 +22,23 @@ internal sealed class ArchiveSnapshot(long version)
     public bool TryGetEdition(DateOnly date, out Edition edition) => _editions.TryGetValue(date, out edition!);
 
     public Edition AddEdition(Edition edition) => _editions.GetOrAdd(edition.Date, edition);
+
+    public bool TryGetAnswer<T>(QueryKey key, out T answer) where T : class
+    {
+        var found = _answers.TryGetValue(key, out var value);
+        answer = (value as T)!;
+        return found;
+    }
+
+    /// <summary>Keeps the answer; when <paramref name="capacity"/> is reached, the kept answers are dropped first (cheap, and rare).</summary>
+    public void AddAnswer(QueryKey key, object answer, int capacity)
+    {
+        if (capacity <= 0)
+            return;
+        if (_answers.Count >= capacity)
+            _answers.Clear();
+        _answers[key] = answer;
+    }
 }
 
 /// <summary>Every edition date, newest first, with a set for membership tests.</summary>

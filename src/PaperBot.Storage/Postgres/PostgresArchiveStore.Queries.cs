@@ -72,10 +72,11 @@ public sealed partial class PostgresArchiveStore
     {
         await using var command = _dataSource.CreateCommand();
         var conditions = ContainsEveryWord(command, words, "search_text").ToList();
-        // word_similarity is 1 when the word appears whole, less for a part of a longer word;
-        // a match in the title counts double. Negated, so that lower is better as SearchHit promises.
+        // word_similarity is 1 when the word appears whole, less for a part of a longer word. Each field that
+        // has the word adds to the relevance, the title twice; negated, so that lower is better as SearchHit promises.
         var relevance = string.Join(" + ", Enumerable.Range(0, words.All.Count)
-            .Select(i => $"2 * word_similarity(@word{i}, title) + word_similarity(@word{i}, search_text)"));
+            .Select(i => $"2 * word_similarity(@word{i}, title) + word_similarity(@word{i}, summary) " +
+                         $"+ word_similarity(@word{i}, key_points) + word_similarity(@word{i}, abstract)"));
         for (var i = 0; i < words.All.Count; i++)
             command.Parameters.AddWithValue($"word{i}", words.All[i]);
         command.CommandText = $"""

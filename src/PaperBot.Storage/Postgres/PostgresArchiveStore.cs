@@ -5,21 +5,20 @@ namespace PaperBot.Storage.Postgres;
 
 /// <summary>
 /// The archive on a PostgreSQL server (pg_trgm is created by the migration; the database owner may do so).
-/// Another instance's writes are noticed within <see cref="DefaultChangeCheckInterval"/>; this instance's own at once.
+/// Another instance's writes are noticed within <see cref="ArchiveStoreOptions.ChangeCheckInterval"/>; this instance's own at once.
 /// </summary>
 public sealed partial class PostgresArchiveStore : CachingArchiveStore
 {
-    public static readonly TimeSpan DefaultChangeCheckInterval = TimeSpan.FromSeconds(1);
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly long _changeCheckIntervalMs;
     private long _lastCheckedAt;
     private long _lastSeenVersion = SnapshotHolder.UnknownVersion;
 
-    public PostgresArchiveStore(string connectionString, TimeSpan? changeCheckInterval = null)
+    public PostgresArchiveStore(string connectionString, ArchiveStoreOptions? options = null)
+        : base(options)
     {
         _dataSource = NpgsqlDataSource.Create(connectionString);
-        _changeCheckIntervalMs = (long)(changeCheckInterval ?? DefaultChangeCheckInterval).TotalMilliseconds;
+        _changeCheckIntervalMs = (long)Options.ChangeCheckInterval.TotalMilliseconds;
     }
 
     public override async Task MigrateAsync(CancellationToken ct = default)

@@ -27,6 +27,9 @@ internal sealed class SearchWords
 
     public bool IsEmpty => All.Count == 0;
 
+    /// <summary>The words lower-cased and in order: equal for queries that must give equal answers.</summary>
+    public string Normalized => string.Join(' ', All).ToLowerInvariant();
+
     public static SearchWords Parse(string? text) =>
         new((text ?? "")
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

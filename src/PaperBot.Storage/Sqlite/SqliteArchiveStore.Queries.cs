@@ -62,19 +62,18 @@ public sealed partial class SqliteArchiveStore
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        var conditions = new List<string>();
+        var conditions = ShortWordConditions(command, words.Short, ["paper_titles_fts.title"]).ToList();
         string from;
         if (words.Indexed.Count > 0)
         {
-            from = "papers_fts JOIN papers p ON p.id = papers_fts.rowid";
-            conditions.Add("papers_fts MATCH $match");
-            command.Parameters.AddWithValue("$match", string.Join(" AND ", words.Indexed.Select(w => "title : " + FtsPhrase(w))));
-            conditions.AddRange(ShortWordConditions(command, words.Short, ["papers_fts.title"]));
+            from = "paper_titles_fts JOIN papers p ON p.id = paper_titles_fts.rowid";
+            conditions.Add("paper_titles_fts MATCH $match");
+            command.Parameters.AddWithValue("$match", string.Join(" AND ", words.Indexed.Select(FtsPhrase)));
         }
         else
         {
-            from = "papers p";
-            conditions.AddRange(ShortWordConditions(command, words.Short, ["p.title"]));
+            // Only short words: walk the papers newest first (the index alone, no wide rows) and stop at the limit.
+            from = "papers p CROSS JOIN paper_titles_fts ON paper_titles_fts.rowid = p.id";
         }
         if (date is { } day)
         {

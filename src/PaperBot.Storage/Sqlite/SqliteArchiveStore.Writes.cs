@@ -20,6 +20,7 @@ public sealed partial class SqliteArchiveStore
             VALUES ($date, $rank, $title, $url, $arxivId, $upvotes, $thumbnail, $summary, $abstract, $keyPoints, $figures, $extraSections);
         INSERT INTO papers_fts (rowid, title, summary, abstract, key_points)
             VALUES (last_insert_rowid(), $title, $summary, $abstract, $keyPointsText);
+        INSERT INTO paper_titles_fts (rowid, title) VALUES (last_insert_rowid(), $title);
         """;
 
     public override async Task<string?> GetSourceHashAsync(string path, CancellationToken cancellationToken = default)

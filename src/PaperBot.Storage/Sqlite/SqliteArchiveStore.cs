@@ -12,7 +12,8 @@ public sealed partial class SqliteArchiveStore : CachingArchiveStore
     private readonly SqliteVersionProbe _versionProbe;
 
     /// <param name="connectionString">For example <c>Data Source=data/paperbot.db</c>.</param>
-    public SqliteArchiveStore(string connectionString)
+    public SqliteArchiveStore(string connectionString, ArchiveStoreOptions? options = null)
+        : base(options)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {

@@ -61,5 +61,13 @@ internal static class SqliteSchema
             CREATE INDEX deliveries_by_message ON deliveries (platform, message_id);
             CREATE INDEX deliveries_by_thread ON deliveries (platform, thread_id) WHERE thread_id IS NOT NULL;
             """),
+        new(2, """
+            -- Titles alone: title-word lookups read a few short lists instead of the whole text index.
+            CREATE VIRTUAL TABLE paper_titles_fts USING fts5 (title, tokenize = 'trigram');
+            INSERT INTO paper_titles_fts (rowid, title) SELECT id, title FROM papers;
+            CREATE TRIGGER paper_titles_fts_delete AFTER DELETE ON papers BEGIN
+                DELETE FROM paper_titles_fts WHERE rowid = old.id;
+            END;
+            """),
     ];
 }

@@ -1,3 +1,6 @@
+using PaperBot.Discord;
+using PaperBot.Slack;
+
 namespace PaperBot.Cli;
 
 /// <summary><c>slack-manifest --public-url URL</c>: the Slack app manifest to paste when creating the app.</summary>
@@ -11,7 +14,7 @@ internal static class SlackManifestVerb
             error.WriteLine("slack-manifest needs --public-url with the https address Slack can reach the bot at, such as https://paperbot.example.org");
             return ExitCodes.Usage;
         }
-        output.WriteLine("TODO");
+        output.WriteLine(SlackManifest.Build(publicUrl));
         return ExitCodes.Ok;
     }
 }
@@ -19,8 +22,21 @@ internal static class SlackManifestVerb
 /// <summary><c>register-commands [--guild ID]</c>: registers /papers with Discord.</summary>
 internal static class RegisterCommandsVerb
 {
-    public static Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        return Task.FromResult(ExitCodes.Failed);
+        var guild = arguments.Value("--guild");
+        if (guild is not null && !ulong.TryParse(guild, out _))
+        {
+            error.WriteLine($"--guild \"{guild}\" is not a Discord guild id (a number such as 123456789012345678).");
+            return ExitCodes.Usage;
+        }
+        var registered = await services.GetRequiredService<DiscordCommandRegistrar>().RegisterAsync(guild, cancellationToken);
+        if (!registered.TryGetValue(out var registration, out var problem))
+        {
+            error.WriteLine(problem.Message);
+            return ExitCodes.Failed;
+        }
+        output.WriteLine(registration.ToString());
+        return ExitCodes.Ok;
     }
 }

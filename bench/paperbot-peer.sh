@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Starts the published PaperBot the way ../shared/bench-peers/run-peers.sh starts a peer: it gets PORT, HOST,
+# SLACK_SIGNING_SECRET, DISCORD_PUBLIC_KEY (and maybe PAPERS_DIGEST) and must become the server process itself.
+set -euo pipefail
+bot=${PAPERBOT_DLL:-/tmp/paperbot-publish/PaperBot.dll}
+data=$(mktemp -d /tmp/paperbot-peer.XXXXXX)
+mkdir -p "$data/digests"
+cp "${PAPERS_DIGEST:-$(dirname "$0")/../samples/digests/000_6c4aed9f0dc1f396.txt}" "$data/digests/"
+export Digests__Path="$data/digests" Storage__ConnectionString="Data Source=$data/archive.db"
+export Slack__SigningSecret="$SLACK_SIGNING_SECRET" Discord__PublicKey="$DISCORD_PUBLIC_KEY"
+export Logging__LogLevel__Default=Warning DOTNET_TieredPGO=1
+# Ingest before listening, so the first request already finds the edition.
+dotnet "$bot" show >/dev/null
+exec dotnet "$bot" run --urls "http://${HOST:-127.0.0.1}:${PORT}"

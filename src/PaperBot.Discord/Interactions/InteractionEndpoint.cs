@@ -1,0 +1,128 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using PaperBot.Discord.Security;
+using PaperBot.Discord.Wire;
+
+namespace PaperBot.Discord.Interactions;
+
+/// <summary>
+/// <c>POST /discord/interactions</c>: reads the raw body into a pooled buffer right after the timestamp, verifies the
+/// signature over both before parsing anything, then answers with JSON written straight to the response.
+/// </summary>
+internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier, InteractionResponder responder, ILogger<InteractionEndpoint> logger)
+{
+    public const string Path = "/discord/interactions";
+    private const int MaxBodyBytes = 1 << 20;
+    private const int MaxTimestampLength = 32;
+    private static readonly byte[] PongBody = "{\"type\":1}"u8.ToArray();
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var signature = request.Headers["X-Signature-Ed25519"].ToString();
+        var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
+        if (!verifier.HasKey || signature.Length != InteractionSignatureVerifier.SignatureHexLength ||
+            timestamp.Length is 0 or > MaxTimestampLength)
+        {
+            await RejectAsync(context.Response, StatusCodes.Status401Unauthorized, "invalid request signature");
+            return;
+        }
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            await RejectAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "request body too large");
+            return;
+        }
+
+        var timestampLength = Encoding.UTF8.GetByteCount(timestamp);
+        var buffer = ArrayPool<byte>.Shared.Rent(timestampLength + (int)(request.ContentLength ?? 4096));
+        InteractionPayload? interaction;
+        try
+        {
+            Encoding.UTF8.GetBytes(timestamp, buffer);
+            (buffer, var signedLength) = await ReadBodyAfterAsync(request.Body, buffer, timestampLength, context.RequestAborted);
+            if (signedLength < 0)
+            {
+                await RejectAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "request body too large");
+                return;
+            }
+            if (!verifier.Verify(signature, buffer.AsSpan(0, signedLength)))
+            {
+                await RejectAsync(context.Response, StatusCodes.Status401Unauthorized, "invalid request signature");
+                return;
+            }
+            interaction = Parse(buffer.AsSpan(timestampLength, signedLength - timestampLength));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (interaction is null)
+        {
+            await RejectAsync(context.Response, StatusCodes.Status400BadRequest, "the body is not an interaction (malformed JSON)");
+            return;
+        }
+        if (interaction.Type == InteractionType.Ping)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(PongBody, context.RequestAborted);
+            return;
+        }
+
+        var reply = await responder.RespondAsync(interaction, context.RequestAborted);
+        await WriteAsync(context, reply);
+    }
+
+    private static InteractionPayload? Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, DiscordJson.Context.InteractionPayload);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads the whole body into <paramref name="buffer"/> from <paramref name="offset"/>, growing it from the pool (only bodies without a Content-Length grow); -1 when too large.</summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAfterAsync(Stream body, byte[] buffer, int offset, CancellationToken cancellationToken)
+    {
+        var length = offset;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length - offset >= MaxBodyBytes)
+                    return (buffer, -1);
+                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, length).CopyTo(larger);
+                buffer = larger; // the smaller one is dropped, not returned: the caller's finally owns only the latest
+            }
+            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+                return (buffer, length - offset > MaxBodyBytes ? -1 : length);
+            length += read;
+        }
+    }
+
+    private Task WriteAsync(HttpContext context, InteractionReply reply)
+    {
+        if (reply.Response is { } response)
+            return context.Response.WriteAsJsonAsync(response, DiscordJson.Context.InteractionResponsePayload, "application/json", context.RequestAborted);
+        if (reply.Choices is { } choices)
+            return context.Response.WriteAsJsonAsync(choices, DiscordJson.Context.AutocompleteResponsePayload, "application/json", context.RequestAborted);
+        logger.LogInformation("Rejected an interaction: {Reason}", reply.BadRequest);
+        return RejectAsync(context.Response, StatusCodes.Status400BadRequest, reply.BadRequest ?? "bad request");
+    }
+
+    private static Task RejectAsync(HttpResponse response, int status, string reason)
+    {
+        response.StatusCode = status;
+        response.ContentType = "text/plain; charset=utf-8";
+        return response.WriteAsync(reason);
+    }
+}

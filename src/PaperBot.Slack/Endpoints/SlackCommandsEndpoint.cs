@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PaperBot.Core.Commands;
+using PaperBot.Core.Queries;
+using PaperBot.Core.Results;
+using PaperBot.Slack.Security;
+using PaperBot.Slack.Wire;
+using PaperBot.Slack.Work;
+
+namespace PaperBot.Slack.Endpoints;
+
+/// <summary>
+/// <c>POST /slack/commands</c>: the <c>/papers</c> slash command. Always HTTP 200 with a reply, private
+/// unless <c>public</c> was asked; an answer not ready within Slack's 3 s follows through <c>response_url</c>.
+/// </summary>
+internal sealed partial class SlackCommandsEndpoint(
+    SlackRequestVerifier verifier, IServiceScopeFactory scopes, SlackWorkQueue queue, TimeProvider time, ILogger<SlackCommandsEndpoint> logger)
+{
+    /// <summary>How long to wait for the answer before acknowledging and following up; Slack gives up at 3 s.</summary>
+    public static readonly TimeSpan AnswerBudget = TimeSpan.FromSeconds(2);
+
+    private static readonly SlackReply Pending = Replies.EphemeralText("Looking that up… the answer follows in a moment.");
+    private static readonly SlackReply Busy = Replies.EphemeralText("PaperBot is busy right now; please try again in a minute.");
+    private static readonly SlackReply Broken = Replies.EphemeralText("Something went wrong on PaperBot's side; please try again later.");
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        string? text, responseUrl;
+        using (var body = await SignedBody.ReadAsync(context, verifier))
+        {
+            if (!body.IsVerified)
+            {
+                await SlackHttp.UnauthorizedAsync(context);
+                return;
+            }
+            if (FormBody.Get(body.Bytes, "ssl_check"u8) is not null)
+                return;
+            text = FormBody.Get(body.Bytes, "text"u8);
+            responseUrl = FormBody.Get(body.Bytes, "response_url"u8);
+        }
+
+        var parsed = PapersCommandText.Parse(text);
+        var reply = parsed.IsSuccess ? await AnswerAsync(parsed.Value, responseUrl) : Replies.For(parsed.Problem);
+        await SlackHttp.WriteJsonAsync(context, reply, SlackJsonContext.Relaxed.SlackReply);
+    }
+
+    private async Task<SlackReply> AnswerAsync(PapersCommand command, string? responseUrl)
+    {
+        AsyncServiceScope? scope = scopes.CreateAsyncScope();
+        try
+        {
+            var answer = scope.Value.ServiceProvider.GetRequiredService<PapersService>().AnswerAsync(command, threadPaper: null);
+            if (!answer.IsCompleted)
+            {
+                try
+                {
+                    await answer.WaitAsync(AnswerBudget, time);
+                }
+                catch (TimeoutException)
+                {
+                    return FollowUpLater(ref scope, answer, responseUrl);
+                }
+            }
+            return Replies.For(await answer);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(e);
+            return Broken;
+        }
+        finally
+        {
+            if (scope is { } owned)
+                await owned.DisposeAsync();
+        }
+    }
+
+    /// <summary>Hands the unfinished answer, and the scope it runs in, to the background queue.</summary>
+    private SlackReply FollowUpLater(ref AsyncServiceScope? scope, Task<Result<PapersAnswer>> answer, string? responseUrl)
+    {
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !queue.TryEnqueue(new CommandFollowUp(scope!.Value, answer, url)))
+            return Busy;
+        scope = null; // the queued work owns it now
+        return Pending;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering a Slack /papers command failed")]
+    private partial void LogFailed(Exception exception);
+}

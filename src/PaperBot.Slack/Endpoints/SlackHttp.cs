@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+
+namespace PaperBot.Slack.Endpoints;
+
+/// <summary>Small response helpers shared by the three endpoints.</summary>
+internal static class SlackHttp
+{
+    public const string JsonContentType = "application/json; charset=utf-8";
+
+    public static Task UnauthorizedAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    }
+
+    public static Task BadRequestAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Serializes straight into the response body with the source-generated context.</summary>
+    public static async Task WriteJsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = JsonContentType;
+        var writer = context.Response.BodyWriter;
+        using (var json = new Utf8JsonWriter(writer, new JsonWriterOptions { Encoder = type.Options.Encoder, SkipValidation = true }))
+            JsonSerializer.Serialize(json, value, type);
+        await writer.FlushAsync(context.RequestAborted);
+    }
+}

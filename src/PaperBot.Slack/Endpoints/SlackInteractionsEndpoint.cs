@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using PaperBot.Slack.Rendering;
+using PaperBot.Slack.Security;
+using PaperBot.Slack.Wire;
+using PaperBot.Slack.Work;
+
+namespace PaperBot.Slack.Endpoints;
+
+/// <summary>
+/// <c>POST /slack/interactions</c>: the card buttons. Acknowledged at once with an empty 200; the key points
+/// or abstract go privately to the clicker through the payload's <c>response_url</c>.
+/// </summary>
+internal sealed class SlackInteractionsEndpoint(SlackRequestVerifier verifier, SlackWorkQueue queue)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        InteractionPayload? payload;
+        using (var body = await SignedBody.ReadAsync(context, verifier))
+        {
+            if (!body.IsVerified)
+            {
+                await SlackHttp.UnauthorizedAsync(context);
+                return;
+            }
+            payload = Read(FormBody.Get(body.Bytes, "payload"u8));
+        }
+        if (payload is null)
+        {
+            await SlackHttp.BadRequestAsync(context);
+            return;
+        }
+
+        if (payload.Type != "block_actions" || !Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var responseUrl))
+            return;
+        foreach (var action in payload.Actions ?? [])
+        {
+            var wantsAbstract = action.ActionId == PaperButtons.AbstractAction;
+            if ((wantsAbstract || action.ActionId == PaperButtons.KeyPointsAction) && PaperButtons.TryRead(action.Value, out var date, out var rank))
+                queue.TryEnqueue(new ButtonAnswer(date, rank, wantsAbstract, responseUrl));
+        }
+    }
+
+    private static InteractionPayload? Read(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize(json, SlackJsonContext.Relaxed.InteractionPayload);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace PaperBot.Discord.Tests.Fakes;
+
+/// <summary>
+/// Discord's documented limits that openapi.json does not hold (or holds looser): 2000-character content, 6000
+/// characters across a message's embeds, legacy action rows, and our own rule that nothing may ping anyone.
+/// </summary>
+internal static class DiscordLimitChecks
+{
+    public static IEnumerable<string> Check(string operationId, JsonElement body)
+    {
+        if (operationId is "create_message" or "update_original_webhook_message" or "execute_webhook")
+            return Message(body);
+        if (operationId is "create_interaction_response" && body.TryGetProperty("data", out var data) &&
+            body.GetProperty("type").GetInt32() is 4 or 7)
+            return Message(data);
+        return [];
+    }
+
+    public static IEnumerable<string> Message(JsonElement message)
+    {
+        if (!message.TryGetProperty("allowed_mentions", out var mentions) || !mentions.TryGetProperty("parse", out var parse) ||
+            parse.ValueKind != JsonValueKind.Array || parse.GetArrayLength() != 0)
+            yield return "allowed_mentions must be {\"parse\": []}";
+        if (message.TryGetProperty("content", out var content) && content.GetString()!.Length > 2000)
+            yield return $"content has {content.GetString()!.Length} characters (max 2000)";
+        if (message.TryGetProperty("embeds", out var embeds))
+        {
+            var total = 0;
+            foreach (var embed in embeds.EnumerateArray())
+                total += EmbedLength(embed);
+            if (total > 6000)
+                yield return $"embeds hold {total} characters (max 6000)";
+        }
+        if (message.TryGetProperty("components", out var rows))
+        {
+            if (rows.GetArrayLength() > 5)
+                yield return "more than 5 action rows";
+            foreach (var row in rows.EnumerateArray())
+            {
+                foreach (var button in row.GetProperty("components").EnumerateArray())
+                {
+                    if (button.TryGetProperty("custom_id", out var id) && id.GetString()!.Length > 100)
+                        yield return "custom_id longer than 100";
+                    if (button.GetProperty("style").GetInt32() == 5 && (button.TryGetProperty("custom_id", out _) || !button.TryGetProperty("url", out _)))
+                        yield return "a link button needs a url and no custom_id";
+                }
+            }
+        }
+    }
+
+    public static int EmbedLength(JsonElement embed)
+    {
+        var length = Text(embed, "title") + Text(embed, "description");
+        if (embed.TryGetProperty("footer", out var footer))
+            length += Text(footer, "text");
+        if (embed.TryGetProperty("author", out var author))
+            length += Text(author, "name");
+        if (embed.TryGetProperty("fields", out var fields))
+        {
+            foreach (var field in fields.EnumerateArray())
+                length += Text(field, "name") + Text(field, "value");
+        }
+        return length;
+    }
+
+    private static int Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim().Length : 0;
+}

@@ -1,0 +1,105 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NSec.Cryptography;
+using PaperBot.Core.Ports;
+using PaperBot.Core.Queries;
+using PaperBot.Discord.Interactions;
+using PaperBot.Testing;
+
+namespace PaperBot.Discord.Tests.Fakes;
+
+/// <summary>The interactions endpoint hosted on a loopback port, wired as the host wires it, called with requests signed by a fresh key.</summary>
+internal sealed class InteractionHost : IAsyncDisposable
+{
+    public const string ApplicationId = "290926444748734465";
+
+    private readonly LoopbackApp _app;
+    private readonly Key? _key;
+    private readonly HttpClient _http;
+
+    private InteractionHost(LoopbackApp app, Key? key)
+    {
+        _app = app;
+        _key = key;
+        _http = new HttpClient { BaseAddress = app.BaseAddress };
+    }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="publicKeyHex">The key the endpoint trusts; by default the public half of a key generated here. Null with <paramref name="configured"/> false: no Discord settings at all.</param>
+    public static async Task<InteractionHost> StartAsync(
+        IEditionArchive archive,
+        IDeliveryLedger? ledger = null,
+        FakeDiscordApi? discord = null,
+        string? publicKeyHex = null,
+        bool configured = true,
+        TimeSpan? deferAfter = null)
+    {
+        var key = Key.Create(SignatureAlgorithm.Ed25519);
+        var settings = new Dictionary<string, string?>();
+        if (configured)
+        {
+            settings["Discord:PublicKey"] = publicKeyHex ?? Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+            settings["Discord:ApplicationId"] = ApplicationId;
+        }
+        if (discord is not null)
+            settings["Discord:ApiBaseUrl"] = discord.ApiBaseUrl;
+
+        var app = await LoopbackApp.StartAsync(
+            web => web.MapDiscordInteractions(),
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+                builder.Services.AddSingleton(archive);
+                builder.Services.AddSingleton(ledger ?? (IDeliveryLedger)archive);
+                builder.Services.AddSingleton<PapersService>();
+                builder.Services.AddSingleton(TimeProvider.System);
+                if (deferAfter is { } defer)
+                    builder.Services.AddSingleton(new InteractionTimings { DeferAfter = defer });
+                builder.Services.AddPaperBotDiscord(builder.Configuration);
+            });
+        return new InteractionHost(app, key);
+    }
+
+    /// <summary>Posts <paramref name="body"/> signed over timestamp + body, unless the caller supplies the headers.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string body, string? signature = null, string? timestamp = null, bool sign = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "discord/interactions") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (sign)
+        {
+            timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+            signature ??= Sign(timestamp, body);
+            request.Headers.Add("X-Signature-Ed25519", signature);
+            request.Headers.Add("X-Signature-Timestamp", timestamp);
+        }
+        return await _http.SendAsync(request);
+    }
+
+    /// <summary>Posts a signed interaction that must be answered with 200 and a JSON body valid for Discord; returns that body.</summary>
+    public async Task<JsonElement> AnswerAsync(string body)
+    {
+        using var response = await PostAsync(body);
+        var text = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != 200)
+            throw new InvalidOperationException($"Expected 200, got {(int)response.StatusCode}: {text}");
+        var json = JsonDocument.Parse(text).RootElement.Clone();
+        var violations = DiscordOpenApi.Validate("create_interaction_response", json).Concat(DiscordLimitChecks.Check("create_interaction_response", json)).ToList();
+        if (violations.Count > 0)
+            throw new InvalidOperationException("The interaction response would be refused by Discord:\n" + string.Join('\n', violations) + "\n" + text);
+        return json;
+    }
+
+    public string Sign(string timestamp, string body) =>
+        Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(_key!, Encoding.UTF8.GetBytes(timestamp + body)));
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+        _key?.Dispose();
+    }
+}

@@ -1,0 +1,8 @@
+namespace PaperBot.Slack.Tests.Fakes;
+
+public sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}

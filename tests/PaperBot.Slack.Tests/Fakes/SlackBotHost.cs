@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Core.Ports;
+using PaperBot.Core.Queries;
+using PaperBot.Slack.WebApi;
+using PaperBot.Testing;
+
+namespace PaperBot.Slack.Tests.Fakes;
+
+/// <summary>PaperBot's Slack endpoints hosted the way the host composes them, on a loopback port, talking to a fake Slack.</summary>
+public sealed class SlackBotHost : IAsyncDisposable
+{
+    public const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    public const string Token = "xoxb-test-token";
+
+    private LoopbackApp _app = null!;
+
+    public FakeSlackApi Slack { get; private set; } = null!;
+
+    public ResponseUrlReceiver ResponseUrls { get; private set; } = null!;
+
+    public InMemoryArchive Archive { get; } = SampleEditions.Archive();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<SlackBotHost> StartAsync(Dictionary<string, string?>? settings = null, bool addSlack = true, Func<IEditionArchive, IEditionArchive>? wrapArchive = null)
+    {
+        var host = new SlackBotHost
+        {
+            Slack = await FakeSlackApi.StartAsync(),
+            ResponseUrls = await ResponseUrlReceiver.StartAsync(),
+        };
+        var configuration = settings ?? new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = Secret,
+            ["Slack:BotToken"] = Token,
+            ["Slack:ApiBaseUrl"] = host.Slack.ApiBaseUrl.ToString(),
+        };
+        host._app = await LoopbackApp.StartAsync(
+            app => app.MapSlackEndpoints(),
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(configuration);
+                builder.Services.AddSingleton(wrapArchive?.Invoke(host.Archive) ?? host.Archive);
+                builder.Services.AddSingleton<IDeliveryLedger>(host.Archive);
+                builder.Services.AddSingleton<PapersService>();
+                builder.Services.AddSingleton(TimeProvider.System);
+                builder.Services.AddSingleton<ISlackDelays, InstantDelays>();
+                if (addSlack)
+                    builder.Services.AddPaperBotSlack(builder.Configuration);
+            });
+        host.Client = new HttpClient { BaseAddress = host._app.BaseAddress };
+        return host;
+    }
+
+    public Task<HttpResponseMessage> SendSignedAsync(string path, string body, string contentType, DateTimeOffset? at = null) =>
+        Client.SendAsync(SlackSigner.Request(path, body, contentType, Secret, at));
+
+    public Task<HttpResponseMessage> CommandAsync(string text, string? responseUrl = null) =>
+        SendSignedAsync("/slack/commands", CommandBody(text, responseUrl ?? ResponseUrls.UrlFor("cmd").ToString()), "application/x-www-form-urlencoded");
+
+    public static string CommandBody(string text, string responseUrl) =>
+        "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&team_domain=example&channel_id=C2147483705&channel_name=test" +
+        "&user_id=U2147483697&user_name=Steve&command=%2Fpapers&text=" + Uri.EscapeDataString(text) +
+        "&response_url=" + Uri.EscapeDataString(responseUrl) + "&trigger_id=13345224609.738474920.8088930838d88f008e0&api_app_id=A123456";
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+        await Slack.DisposeAsync();
+        await ResponseUrls.DisposeAsync();
+    }
+}
