@@ -1,5 +1,4 @@
 using Markdig;
-using Markdig.Parsers;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Results;
@@ -14,7 +13,7 @@ namespace PaperBot.Digest;
 public sealed class MarkdigDigestParser : IDigestParser
 {
     // Precise source locations let text be sliced from the original, inline markdown and all.
-    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     public Result<Edition> Parse(string fileName, ReadOnlySpan<byte> content)
     {
@@ -22,12 +21,5 @@ public sealed class MarkdigDigestParser : IDigestParser
         if (markdown is null)
             return new InvalidDigest(fileName, reason);
         return DigestReader.Read(fileName, markdown, Markdown.Parse(markdown, Pipeline));
-    }
-
-    private static MarkdownPipeline BuildPipeline()
-    {
-        var builder = new MarkdownPipelineBuilder().UsePreciseSourceLocation();
-        InlineParsingFilter.Install(builder.BlockParsers.FindExact<ParagraphBlockParser>()!);
-        return builder.Build();
     }
 }

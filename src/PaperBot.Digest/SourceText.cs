@@ -1,4 +1,3 @@
-using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -11,30 +10,10 @@ namespace PaperBot.Digest;
 internal readonly struct SourceText(string markdown)
 {
     /// <summary>The inline content of a heading or paragraph, lines joined by <paramref name="lineSeparator"/>.</summary>
-    public string InlineContent(LeafBlock block, string lineSeparator = "\n")
-    {
-        if (block.Inline is { FirstChild: { } first, LastChild: { } last })
-            return Slice(first.Span.Start, last.Span.End, lineSeparator);
-        return block.Inline is null ? Lines(block.Lines, lineSeparator) : "";
-    }
-
-    /// <summary>A paragraph left without an inline tree (see <see cref="InlineParsingFilter"/>), from its source lines.</summary>
-    private static string Lines(StringLineGroup lines, string lineSeparator)
-    {
-        if (lines.Count == 1)
-            return lines.Lines[0].Slice.AsSpan().Trim().ToString();
-        var builder = new System.Text.StringBuilder();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var line = lines.Lines[i].Slice.AsSpan().Trim();
-            if (line.IsEmpty)
-                continue;
-            if (builder.Length > 0)
-                builder.Append(lineSeparator);
-            builder.Append(line);
-        }
-        return builder.ToString();
-    }
+    public string InlineContent(LeafBlock block, string lineSeparator = "\n") =>
+        block.Inline is { FirstChild: { } first, LastChild: { } last }
+            ? Slice(first.Span.Start, last.Span.End, lineSeparator)
+            : "";
 
     /// <summary>The children of a container inline (a link's text, an emphasis' content).</summary>
     public string Children(ContainerInline container) =>
@@ -42,7 +21,7 @@ internal readonly struct SourceText(string markdown)
 
     /// <summary>A paragraph's text with its inline markdown; any other block (a list, a quote, code) as written.</summary>
     public string BlockText(Block block) =>
-        block is LeafBlock leaf and (ParagraphBlock or HeadingBlock { IsSetext: true })
+        block is LeafBlock { Inline: not null } leaf and (ParagraphBlock or HeadingBlock { IsSetext: true })
             ? InlineContent(leaf)
             : Block(block);
 

@@ -64,13 +64,8 @@ public abstract class CachingArchiveStore : IArchiveStore
         var id = arxivId?.Trim() ?? "";
         if (id.Length == 0)
             return [];
-        var snapshot = await FreshSnapshotAsync(cancellationToken);
-        var key = new QueryKey(QueryKind.ArxivId, id, null, 0);
-        if (snapshot.TryGetAnswer<IReadOnlyList<PaperRef>>(key, out var cached))
-            return cached;
-        var found = await ToPaperRefsAsync(snapshot, await QueryArxivIdAsync(id, cancellationToken), cancellationToken);
-        snapshot.AddAnswer(key, found, Options.QueryCacheEntries);
-        return found;
+        return await AnswerAsync(new QueryKey(QueryKind.ArxivId, id, null, 0), async snapshot =>
+            await ToPaperRefsAsync(snapshot, await QueryArxivIdAsync(id, cancellationToken), cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<PaperRef>> FindByTitleAsync(string words, DateOnly? date, int limit, CancellationToken cancellationToken = default)
@@ -78,13 +73,8 @@ public abstract class CachingArchiveStore : IArchiveStore
         var parsed = SearchWords.Parse(words);
         if (parsed.IsEmpty || limit <= 0)
             return [];
-        var snapshot = await FreshSnapshotAsync(cancellationToken);
-        var key = new QueryKey(QueryKind.TitleWords, parsed.Normalized, date, limit);
-        if (snapshot.TryGetAnswer<IReadOnlyList<PaperRef>>(key, out var cached))
-            return cached;
-        var found = await ToPaperRefsAsync(snapshot, await QueryTitleAsync(parsed, date, limit, cancellationToken), cancellationToken);
-        snapshot.AddAnswer(key, found, Options.QueryCacheEntries);
-        return found;
+        return await AnswerAsync(new QueryKey(QueryKind.TitleWords, parsed.Normalized, date, limit), async snapshot =>
+            await ToPaperRefsAsync(snapshot, await QueryTitleAsync(parsed, date, limit, cancellationToken), cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
@@ -92,20 +82,17 @@ public abstract class CachingArchiveStore : IArchiveStore
         var parsed = SearchWords.Parse(query);
         if (parsed.IsEmpty || limit <= 0)
             return [];
-        var snapshot = await FreshSnapshotAsync(cancellationToken);
-        var key = new QueryKey(QueryKind.Search, parsed.Normalized, null, limit);
-        if (snapshot.TryGetAnswer<IReadOnlyList<SearchHit>>(key, out var cached))
-            return cached;
-        var keys = await QuerySearchAsync(parsed, limit, cancellationToken);
-        var hits = new List<SearchHit>(keys.Count);
-        foreach (var paperKey in keys)
+        return await AnswerAsync(new QueryKey(QueryKind.Search, parsed.Normalized, null, limit), async snapshot =>
         {
-            if (await PaperAsync(snapshot, paperKey, cancellationToken) is { } paper)
-                hits.Add(new SearchHit(paperKey.Date, paper, paperKey.Score));
-        }
-        var answer = hits.AsReadOnly();
-        snapshot.AddAnswer(key, answer, Options.QueryCacheEntries);
-        return answer;
+            var keys = await QuerySearchAsync(parsed, limit, cancellationToken);
+            var hits = new List<SearchHit>(keys.Count);
+            foreach (var key in keys)
+            {
+                if (await PaperAsync(snapshot, key, cancellationToken) is { } paper)
+                    hits.Add(new SearchHit(key.Date, paper, key.Score));
+            }
+            return (IReadOnlyList<SearchHit>)hits.AsReadOnly();
+        }, cancellationToken);
     }
 
     public abstract Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(string platform, string channel, DateOnly date, CancellationToken cancellationToken = default);
@@ -135,6 +122,18 @@ public abstract class CachingArchiveStore : IArchiveStore
     {
         var version = await ReadArchiveVersionAsync(_snapshots.Current.Version, ct);
         return _snapshots.Observe(version);
+    }
+
+    /// <summary>The query's answer as of now: kept from an earlier identical query if the archive has not changed since.</summary>
+    private async Task<T> AnswerAsync<T>(QueryKey key, Func<ArchiveSnapshot, Task<T>> query, CancellationToken ct)
+        where T : class
+    {
+        var snapshot = await FreshSnapshotAsync(ct);
+        if (snapshot.TryGetAnswer<T>(key, out var kept))
+            return kept;
+        var answer = await query(snapshot);
+        snapshot.AddAnswer(key, answer, Options.QueryCacheEntries);
+        return answer;
     }
 
     private async ValueTask<EditionDates> DatesAsync(ArchiveSnapshot snapshot, CancellationToken ct)

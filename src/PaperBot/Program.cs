@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using PaperBot.Cli;
+using PaperBot.Configuration;
 using PaperBot.Hosting;
 
 var (arguments, usageError) = CliArguments.Parse(args);
@@ -39,10 +39,10 @@ try
         _ => throw new InvalidOperationException($"Verb {arguments.Verb} has no handler."),
     };
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (SettingsFailures.From(e) is { } failures)
 {
     Console.Error.WriteLine("PaperBot cannot start, a setting is wrong:");
-    foreach (var failure in e.Failures)
+    foreach (var failure in failures)
         Console.Error.WriteLine($"  - {failure}");
     return ExitCodes.Usage;
 }

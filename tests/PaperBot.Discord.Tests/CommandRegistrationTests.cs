@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Discord.Commands;
 using PaperBot.Discord.Tests.Fakes;
 using PaperBot.Testing;
+using PaperBot.Testing.Discord;
 using Xunit;
 
 namespace PaperBot.Discord.Tests;

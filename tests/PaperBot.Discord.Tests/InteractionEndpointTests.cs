@@ -3,6 +3,7 @@ using PaperBot.Core.Domain;
 using PaperBot.Discord.Rendering;
 using PaperBot.Discord.Tests.Fakes;
 using PaperBot.Testing;
+using PaperBot.Testing.Discord;
 using Xunit;
 
 namespace PaperBot.Discord.Tests;

@@ -5,6 +5,7 @@ using PaperBot.Core.Ports;
 using PaperBot.Core.Text;
 using PaperBot.Discord.Tests.Fakes;
 using PaperBot.Testing;
+using PaperBot.Testing.Discord;
 using Xunit;
 
 namespace PaperBot.Discord.Tests;

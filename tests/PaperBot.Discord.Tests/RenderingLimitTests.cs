@@ -2,9 +2,9 @@ using System.Text.Json;
 using PaperBot.Core.Commands;
 using PaperBot.Core.Domain;
 using PaperBot.Discord.Rendering;
-using PaperBot.Discord.Tests.Fakes;
 using PaperBot.Discord.Wire;
 using PaperBot.Testing;
+using PaperBot.Testing.Discord;
 using Xunit;
 
 namespace PaperBot.Discord.Tests;

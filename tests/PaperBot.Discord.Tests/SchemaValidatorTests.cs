@@ -1,6 +1,6 @@
 using System.Text.Json;
-using PaperBot.Discord.Tests.Fakes;
 using PaperBot.Testing;
+using PaperBot.Testing.Discord;
 using Xunit;
 
 namespace PaperBot.Discord.Tests;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using PaperBot.Discord.Security;
 using PaperBot.Discord.Tests.Fakes;
 using PaperBot.Testing;
+using PaperBot.Testing.Discord;
 using Xunit;
 
 namespace PaperBot.Discord.Tests;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using PaperBot.Slack.Tests.Fakes;
+using PaperBot.Testing.Slack;
 using Xunit;
 
 namespace PaperBot.Slack.Tests;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PaperBot.Core.Domain;
 using PaperBot.Slack.Tests.Fakes;
 using PaperBot.Testing;
+using PaperBot.Testing.Slack;
 using Xunit;
 
 namespace PaperBot.Slack.Tests;

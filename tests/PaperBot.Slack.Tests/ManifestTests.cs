@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
-using PaperBot.Slack.Tests.Fakes;
+using PaperBot.Testing.Slack;
 using Xunit;
 
 namespace PaperBot.Slack.Tests;

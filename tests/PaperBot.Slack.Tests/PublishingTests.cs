@@ -7,6 +7,7 @@ using PaperBot.Core.Queries;
 using PaperBot.Slack.Tests.Fakes;
 using PaperBot.Slack.WebApi;
 using PaperBot.Testing;
+using PaperBot.Testing.Slack;
 using Xunit;
 
 namespace PaperBot.Slack.Tests;

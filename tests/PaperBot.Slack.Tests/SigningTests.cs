@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using PaperBot.Slack.Security;
 using PaperBot.Slack.Tests.Fakes;
+using PaperBot.Testing.Slack;
 using Xunit;
 
 namespace PaperBot.Slack.Tests;

@@ -70,7 +70,6 @@ internal sealed class DiscordEditionPublisher(
                 var reply = await discord.CreateMessageAsync(thread.Value, piece, cancellationToken);
                 if (!reply.IsSuccess)
                     return Failed(channel, reply.Problem);
-                posted++;
             }
             await RecordAsync(ledger, recorded, edition.Date, channel, paper.Rank, delivery.MessageId, thread.Value, cancellationToken);
             threads++;

@@ -6,10 +6,13 @@ namespace PaperBot.Storage.Sqlite;
 
 public sealed partial class SqliteArchiveStore
 {
-    // Removing the editions this file produced before covers a file whose date heading was corrected:
-    // the old date no longer exists in any file, so it leaves the archive too.
-    private const string ReplaceEditionSql = """
-        DELETE FROM editions WHERE date = $date OR source_path = $path;
+    // Also removes what this file produced before under another date: its date heading was corrected,
+    // so the old date no longer exists in any file.
+    private const string HasReplacedSql = "SELECT EXISTS (SELECT 1 FROM editions WHERE date = $date OR source_path = $path);";
+
+    private const string DeleteReplacedSql = "DELETE FROM editions WHERE date = $date OR source_path = $path;";
+
+    private const string InsertEditionSql = """
         INSERT INTO editions (date, source_path, content_hash, ingested_at) VALUES ($date, $path, $hash, $ingestedAt);
         INSERT INTO sources (path, content_hash, date) VALUES ($path, $hash, $date)
             ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, date = excluded.date;
@@ -36,15 +39,25 @@ public sealed partial class SqliteArchiveStore
     {
         await using var connection = await OpenAsync(ct);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        await using var replaceEdition = Command(connection, transaction, ReplaceEditionSql, "$date", "$path", "$hash", "$ingestedAt");
+        await using var hasReplaced = Command(connection, transaction, HasReplacedSql, "$date", "$path");
+        await using var deleteReplaced = Command(connection, transaction, DeleteReplacedSql, "$date", "$path");
+        await using var insertEdition = Command(connection, transaction, InsertEditionSql, "$date", "$path", "$hash", "$ingestedAt");
         await using var insertPaper = Command(connection, transaction, InsertPaperSql,
             "$date", "$rank", "$title", "$url", "$arxivId", "$upvotes", "$thumbnail", "$summary", "$abstract",
             "$keyPoints", "$figures", "$extraSections", "$keyPointsText");
         foreach (var (edition, source) in items)
         {
             var date = SqliteValues.Date(edition.Date);
-            SetValues(replaceEdition, date, source.Path, source.ContentHash, SqliteValues.Instant(source.IngestedAt));
-            await replaceEdition.ExecuteNonQueryAsync(ct);
+            SetValues(hasReplaced, date, source.Path);
+            // Checked first because a DELETE that can reach the full-text tables (through the cascade and its
+            // triggers) makes FTS5 flush its pending index on every edition, which triples a bulk ingest.
+            if ((long)(await hasReplaced.ExecuteScalarAsync(ct))! == 1)
+            {
+                SetValues(deleteReplaced, date, source.Path);
+                await deleteReplaced.ExecuteNonQueryAsync(ct);
+            }
+            SetValues(insertEdition, date, source.Path, source.ContentHash, SqliteValues.Instant(source.IngestedAt));
+            await insertEdition.ExecuteNonQueryAsync(ct);
             foreach (var paper in edition.Papers)
             {
                 SetValues(insertPaper, date, paper.Rank, paper.Title, paper.Url, SqliteValues.OrNull(paper.ArxivId),

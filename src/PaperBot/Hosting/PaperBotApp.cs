@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PaperBot.Web;
 
 namespace PaperBot.Hosting;
@@ -17,6 +18,9 @@ public static class PaperBotApp
         builder.Services.AddPaperBotPlatforms(builder.Configuration);
 
         var app = builder.Build();
+        // Before the endpoints resolve their services (which reads their settings one section at a time), so that
+        // every wrong setting is named at once rather than only the first.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapHealth();
         app.MapArchivePages();
         app.MapPlatformWebhooks();

@@ -4,6 +4,7 @@ using PaperBot.Core.Ports;
 using PaperBot.Core.Queries;
 using PaperBot.Discord.Rest;
 using PaperBot.Testing;
+using PaperBot.Testing.Discord;
 
 namespace PaperBot.Discord.Tests.Fakes;
 

@@ -3,27 +3,27 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NSec.Cryptography;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Queries;
 using PaperBot.Discord.Interactions;
 using PaperBot.Testing;
+using PaperBot.Testing.Discord;
 
 namespace PaperBot.Discord.Tests.Fakes;
 
 /// <summary>The interactions endpoint hosted on a loopback port, wired as the host wires it, called with requests signed by a fresh key.</summary>
 internal sealed class InteractionHost : IAsyncDisposable
 {
-    public const string ApplicationId = "290926444748734465";
+    public const string ApplicationId = InteractionBodies.ApplicationId;
 
     private readonly LoopbackApp _app;
-    private readonly Key? _key;
+    private readonly DiscordSigner _signer;
     private readonly HttpClient _http;
 
-    private InteractionHost(LoopbackApp app, Key? key)
+    private InteractionHost(LoopbackApp app, DiscordSigner signer)
     {
         _app = app;
-        _key = key;
+        _signer = signer;
         _http = new HttpClient { BaseAddress = app.BaseAddress };
     }
 
@@ -38,11 +38,11 @@ internal sealed class InteractionHost : IAsyncDisposable
         bool configured = true,
         TimeSpan? deferAfter = null)
     {
-        var key = Key.Create(SignatureAlgorithm.Ed25519);
+        var signer = new DiscordSigner();
         var settings = new Dictionary<string, string?>();
         if (configured)
         {
-            settings["Discord:PublicKey"] = publicKeyHex ?? Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+            settings["Discord:PublicKey"] = publicKeyHex ?? signer.PublicKeyHex;
             settings["Discord:ApplicationId"] = ApplicationId;
         }
         if (discord is not null)
@@ -61,7 +61,7 @@ internal sealed class InteractionHost : IAsyncDisposable
                     builder.Services.AddSingleton(new InteractionTimings { DeferAfter = defer });
                 builder.Services.AddPaperBotDiscord(builder.Configuration);
             });
-        return new InteractionHost(app, key);
+        return new InteractionHost(app, signer);
     }
 
     /// <summary>Posts <paramref name="body"/> signed over timestamp + body, unless the caller supplies the headers.</summary>
@@ -72,8 +72,7 @@ internal sealed class InteractionHost : IAsyncDisposable
         if (sign)
         {
             timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
-            signature ??= Sign(timestamp, body);
-            request.Headers.Add("X-Signature-Ed25519", signature);
+            request.Headers.Add("X-Signature-Ed25519", signature ?? Sign(timestamp, body));
             request.Headers.Add("X-Signature-Timestamp", timestamp);
         }
         return await _http.SendAsync(request);
@@ -93,13 +92,12 @@ internal sealed class InteractionHost : IAsyncDisposable
         return json;
     }
 
-    public string Sign(string timestamp, string body) =>
-        Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(_key!, Encoding.UTF8.GetBytes(timestamp + body)));
+    public string Sign(string timestamp, string body) => _signer.Sign(timestamp, body);
 
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
         await _app.DisposeAsync();
-        _key?.Dispose();
+        _signer.Dispose();
     }
 }

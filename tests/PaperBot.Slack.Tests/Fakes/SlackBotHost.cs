@@ -5,6 +5,7 @@ using PaperBot.Core.Ports;
 using PaperBot.Core.Queries;
 using PaperBot.Slack.WebApi;
 using PaperBot.Testing;
+using PaperBot.Testing.Slack;
 
 namespace PaperBot.Slack.Tests.Fakes;
 
@@ -62,10 +63,7 @@ public sealed class SlackBotHost : IAsyncDisposable
     public Task<HttpResponseMessage> CommandAsync(string text, string? responseUrl = null) =>
         SendSignedAsync("/slack/commands", CommandBody(text, responseUrl ?? ResponseUrls.UrlFor("cmd").ToString()), "application/x-www-form-urlencoded");
 
-    public static string CommandBody(string text, string responseUrl) =>
-        "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&team_domain=example&channel_id=C2147483705&channel_name=test" +
-        "&user_id=U2147483697&user_name=Steve&command=%2Fpapers&text=" + Uri.EscapeDataString(text) +
-        "&response_url=" + Uri.EscapeDataString(responseUrl) + "&trigger_id=13345224609.738474920.8088930838d88f008e0&api_app_id=A123456";
+    public static string CommandBody(string text, string responseUrl) => SlackBodies.Command(text, responseUrl);
 
     public async ValueTask DisposeAsync()
     {

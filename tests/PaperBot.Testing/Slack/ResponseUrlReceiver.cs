@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using PaperBot.Testing;
 
-namespace PaperBot.Slack.Tests.Fakes;
+namespace PaperBot.Testing.Slack;
 
 /// <summary>Stands in for Slack's <c>response_url</c> (hooks.slack.com): records what is POSTed to it.</summary>
 public sealed class ResponseUrlReceiver : IAsyncDisposable

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 
-namespace PaperBot.Discord.Tests.Fakes;
+namespace PaperBot.Testing.Discord;
 
 /// <summary>Interaction request bodies shaped like Discord's (see examples/ in the platform specs).</summary>
-internal static class InteractionBodies
+public static class InteractionBodies
 {
+    public const string ApplicationId = "290926444748734465";
     public const string ChannelId = "645027906669510667";
 
     public static string Ping() => """{"id":"1234567890123456789","application_id":"290926444748734465","type":1,"token":"A_UNIQUE_TOKEN","version":1}""";
@@ -53,7 +54,7 @@ internal static class InteractionBodies
     {
         var interaction = new JsonObject
         {
-            ["id"] = "786008729715212339", ["application_id"] = InteractionHost.ApplicationId, ["type"] = type,
+            ["id"] = "786008729715212339", ["application_id"] = ApplicationId, ["type"] = type,
             ["token"] = "A_UNIQUE_TOKEN_" + Guid.NewGuid().ToString("N"), ["version"] = 1,
             ["guild_id"] = "290926798626357999", ["channel_id"] = channelId,
             ["channel"] = new JsonObject { ["id"] = channelId, ["type"] = 0, ["guild_id"] = "290926798626357999", ["name"] = "papers" },

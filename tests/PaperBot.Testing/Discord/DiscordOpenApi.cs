@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Json.Schema;
-using PaperBot.Testing;
 
-namespace PaperBot.Discord.Tests.Fakes;
+namespace PaperBot.Testing.Discord;
 
 /// <summary>
 /// The request-body schemas of Discord's official openapi.json. The whole document is registered as a base
 /// document; each operation's schema is built with its <c>#/components/schemas/...</c> refs pointing into it.
 /// </summary>
-internal static class DiscordOpenApi
+public static class DiscordOpenApi
 {
     private static readonly Uri DocumentUri = new("https://discord.test/openapi.json");
     private static readonly Lazy<(JsonDocument Document, BuildOptions Options)> Loaded = new(Load);

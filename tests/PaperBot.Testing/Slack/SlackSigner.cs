@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace PaperBot.Slack.Tests.Fakes;
+namespace PaperBot.Testing.Slack;
 
 /// <summary>Signs requests the way Slack does.</summary>
 public static class SlackSigner

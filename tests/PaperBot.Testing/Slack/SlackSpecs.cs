@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PaperBot.Testing;
 using Xunit;
 
-namespace PaperBot.Slack.Tests.Fakes;
+namespace PaperBot.Testing.Slack;
 
 /// <summary>Checks request bodies against Slack's official Web API spec and the Block Kit limits of CONTRACT.md §4.</summary>
 public static class SlackSpecs

@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace PaperBot.Discord.Tests.Fakes;
+namespace PaperBot.Testing.Discord;
 
 /// <summary>
 /// Discord's documented limits that openapi.json does not hold (or holds looser): 2000-character content, 6000
 /// characters across a message's embeds, legacy action rows, and our own rule that nothing may ping anyone.
 /// </summary>
-internal static class DiscordLimitChecks
+public static class DiscordLimitChecks
 {
     public static IEnumerable<string> Check(string operationId, JsonElement body)
     {

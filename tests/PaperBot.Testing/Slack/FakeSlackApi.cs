@@ -3,9 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using PaperBot.Testing;
 
-namespace PaperBot.Slack.Tests.Fakes;
+namespace PaperBot.Testing.Slack;
 
 /// <summary>
 /// Slack's Web API on a loopback port, answering like Slack: <c>{ok:true, channel, ts, message}</c>,
@@ -111,7 +110,7 @@ public sealed record SlackCall(string Method, string Authorization, string Conte
     /// <summary>Every string in the body, for "does the message say X" checks.</summary>
     public string AllText => string.Join("\n", Strings(Body));
 
-    internal static IEnumerable<string> Strings(JsonNode? node) => node switch
+    public static IEnumerable<string> Strings(JsonNode? node) => node switch
     {
         JsonObject o => o.SelectMany(p => Strings(p.Value)),
         JsonArray a => a.SelectMany(Strings),

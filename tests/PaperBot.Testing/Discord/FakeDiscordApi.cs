@@ -3,15 +3,14 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using PaperBot.Testing;
 
-namespace PaperBot.Discord.Tests.Fakes;
+namespace PaperBot.Testing.Discord;
 
 /// <summary>One request the fake received, with its body already checked against openapi.json and Discord's limits.</summary>
-internal sealed record RecordedRequest(string Method, string Path, string OperationId, string? ChannelId, JsonElement Body, string? Authorization, DateTimeOffset At);
+public sealed record RecordedRequest(string Method, string Path, string OperationId, string? ChannelId, JsonElement Body, string? Authorization, DateTimeOffset At);
 
 /// <summary>A scripted answer the fake gives instead of its normal one.</summary>
-internal sealed record FakeFault(int Status, string Body, IReadOnlyDictionary<string, string> Headers)
+public sealed record FakeFault(int Status, string Body, IReadOnlyDictionary<string, string> Headers)
 {
     public static FakeFault RateLimited(double retryAfter, bool global = false) =>
         new(429, $$"""{"message":"You are being rate limited.","retry_after":{{retryAfter.ToString(CultureInfo.InvariantCulture)}},"global":{{(global ? "true" : "false")}},"code":0}""",
@@ -37,7 +36,7 @@ internal sealed record FakeFault(int Status, string Body, IReadOnlyDictionary<st
 /// An in-process Discord API on a loopback port: snowflake ids, message and channel objects, threads keyed by their
 /// message, scripted 429s, 5xx and error envelopes. Every body is validated against openapi.json and our own limit checks.
 /// </summary>
-internal sealed class FakeDiscordApi : IAsyncDisposable
+public sealed class FakeDiscordApi : IAsyncDisposable
 {
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<string> _violations = new();

@@ -1,18 +1,31 @@
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
 
-namespace PaperBot.Slack.Tests.Fakes;
+namespace PaperBot.Testing;
 
-/// <summary>An archive whose "latest edition" takes longer than Slack waits for a slash command's answer.</summary>
-public sealed class SlowArchive(IEditionArchive inner, TimeSpan delay) : IEditionArchive
+/// <summary>
+/// An archive whose reads of editions wait until the test opens the gate: a database too slow for the
+/// platform's answer window, without the test depending on how fast the machine is.
+/// </summary>
+public sealed class GatedArchive(IEditionArchive inner) : IEditionArchive
 {
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsOpen => _gate.Task.IsCompleted;
+
+    public void Open() => _gate.TrySetResult();
+
     public async Task<Edition?> GetLatestAsync(CancellationToken cancellationToken = default)
     {
-        await Task.Delay(delay, cancellationToken);
+        await _gate.Task.WaitAsync(cancellationToken);
         return await inner.GetLatestAsync(cancellationToken);
     }
 
-    public Task<Edition?> GetEditionAsync(DateOnly date, CancellationToken cancellationToken = default) => inner.GetEditionAsync(date, cancellationToken);
+    public async Task<Edition?> GetEditionAsync(DateOnly date, CancellationToken cancellationToken = default)
+    {
+        await _gate.Task.WaitAsync(cancellationToken);
+        return await inner.GetEditionAsync(date, cancellationToken);
+    }
 
     public Task<IReadOnlyList<DateOnly>> ListDatesAsync(CancellationToken cancellationToken = default) => inner.ListDatesAsync(cancellationToken);
 
