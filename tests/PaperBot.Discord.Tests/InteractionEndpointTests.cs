@@ -1,3 +1,4 @@
+using PaperBot.Core.Commands;
 using System.Text.Json;
 using PaperBot.Core.Domain;
 using PaperBot.Discord.Rendering;
@@ -161,8 +162,8 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_key_points_and_abstract_buttons_answer_for_their_paper()
     {
-        var points = await _host.AnswerAsync(InteractionBodies.Button(PaperButtonIds.KeyPoints(SampleEditions.EarlierDate, 1)));
-        var summary = await _host.AnswerAsync(InteractionBodies.Button(PaperButtonIds.Abstract(SampleEditions.LatestDate, 4)));
+        var points = await _host.AnswerAsync(InteractionBodies.Button(PaperButton.KeyPoints(SampleEditions.EarlierDate, 1)));
+        var summary = await _host.AnswerAsync(InteractionBodies.Button(PaperButton.Abstract(SampleEditions.LatestDate, 4)));
 
         Assert.Equal(Ephemeral, Flags(points));
         Assert.Contains("Retrieval helps.", Embed(points).GetProperty("description").GetString());

@@ -55,7 +55,7 @@ public sealed class RenderingLimitTests
     public void Thread_names_custom_ids_and_abstract_pieces_stay_within_their_limits()
     {
         Assert.True(EditionMessages.Thread(Oversized).Name.Length <= 100);
-        Assert.True(PaperButtonIds.Abstract(SampleEditions.LatestDate, int.MaxValue).Length <= 100);
+        Assert.True(PaperButton.Abstract(SampleEditions.LatestDate, int.MaxValue).Length <= 100);
         var pieces = EditionMessages.ThreadAbstract(Oversized);
         Assert.True(pieces.Count > 5);
         Assert.All(pieces, p => Assert.True(p.Content!.Length <= 2000));
@@ -65,9 +65,9 @@ public sealed class RenderingLimitTests
     [Fact]
     public void Button_ids_carry_date_and_rank_back_to_the_command()
     {
-        Assert.True(PaperButtonIds.TryParse(PaperButtonIds.KeyPoints(SampleEditions.EarlierDate, 3), out var command));
+        Assert.True(PaperButton.TryDecode(PaperButton.KeyPoints(SampleEditions.EarlierDate, 3), out var command));
         Assert.Equal(new PapersCommand.Points("3", SampleEditions.EarlierDate), command);
-        Assert.False(PaperButtonIds.TryParse("papers:points:2026-02-30:3", out _));
-        Assert.False(PaperButtonIds.TryParse("something-else", out _));
+        Assert.False(PaperButton.TryDecode("papers:points:2026-02-30:3", out _));
+        Assert.False(PaperButton.TryDecode("something-else", out _));
     }
 }

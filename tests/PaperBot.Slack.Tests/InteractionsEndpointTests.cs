@@ -1,3 +1,5 @@
+using PaperBot.Testing;
+using PaperBot.Core.Commands;
 using System.Net;
 using System.Text.Json.Nodes;
 using PaperBot.Slack.Rendering;
@@ -26,13 +28,16 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
         return "payload=" + Uri.EscapeDataString(payload.ToJsonString());
     }
 
+    private static string ValueFor(string actionId, int rank) =>
+        actionId == PaperButtons.AbstractAction ? PaperButton.Abstract(SampleEditions.LatestDate, rank) : PaperButton.KeyPoints(SampleEditions.LatestDate, rank);
+
     [Theory]
     [InlineData(PaperButtons.KeyPointsAction, "REFLECT로 구조화된 오류 위치를 파악한다.")]
     [InlineData(PaperButtons.AbstractAction, "우리는 개방형 체화 환경에서의 지속적인 기술 습득을 연구합니다.")]
     public async Task A_button_answers_the_clicker_privately_through_the_response_url(string actionId, string expected)
     {
         var url = _host.ResponseUrls.UrlFor("click");
-        var response = await _host.SendSignedAsync("/slack/interactions", ButtonClick(actionId, "2026-01-08#2", url.ToString()), "application/x-www-form-urlencoded");
+        var response = await _host.SendSignedAsync("/slack/interactions", ButtonClick(actionId, ValueFor(actionId, rank: 2), url.ToString()), "application/x-www-form-urlencoded");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var received = Assert.Single(await _host.ResponseUrls.WaitForAsync(1));
@@ -58,7 +63,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     public async Task A_button_for_a_paper_that_is_gone_says_so()
     {
         var url = _host.ResponseUrls.UrlFor("gone");
-        await _host.SendSignedAsync("/slack/interactions", ButtonClick(PaperButtons.KeyPointsAction, "2026-01-08#9", url.ToString()), "application/x-www-form-urlencoded");
+        await _host.SendSignedAsync("/slack/interactions", ButtonClick(PaperButtons.KeyPointsAction, ValueFor(PaperButtons.KeyPointsAction, rank: 9), url.ToString()), "application/x-www-form-urlencoded");
         var received = Assert.Single(await _host.ResponseUrls.WaitForAsync(1));
         Assert.Contains("there is no paper 9", string.Join("\n", SlackCall.Strings(received.Body)));
     }

@@ -30,7 +30,7 @@ internal sealed class InteractionResponder(
                     ? await AnswerAsync(interaction, command.Value)
                     : InteractionReply.Message(AnswerMessages.From(command.Problem));
             case InteractionType.MessageComponent:
-                return PaperButtonIds.TryParse(interaction.Data?.CustomId, out var pressed)
+                return PaperButton.TryDecode(interaction.Data?.CustomId, out var pressed)
                     ? await AnswerAsync(interaction, pressed)
                     : InteractionReply.Message(AnswerMessages.Text("This button is no longer answered; try `/papers help`."));
             case InteractionType.Autocomplete:

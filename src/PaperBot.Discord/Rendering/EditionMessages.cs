@@ -67,8 +67,8 @@ internal sealed class EditionMessages(ThumbnailResolver thumbnails)
     {
         var buttons = new List<ComponentPayload>(4)
         {
-            new() { Type = 2, Style = 1, Label = "Key points", CustomId = PaperButtonIds.KeyPoints(date, paper.Rank) },
-            new() { Type = 2, Style = 2, Label = "Abstract", CustomId = PaperButtonIds.Abstract(date, paper.Rank) },
+            new() { Type = 2, Style = 1, Label = "Key points", CustomId = PaperButton.KeyPoints(date, paper.Rank) },
+            new() { Type = 2, Style = 2, Label = "Abstract", CustomId = PaperButton.Abstract(date, paper.Rank) },
         };
         if (Links.IsUsable(paper.Url, DiscordLimits.ButtonUrl))
             buttons.Add(new ComponentPayload { Type = 2, Style = 5, Label = "Paper", Url = paper.Url });

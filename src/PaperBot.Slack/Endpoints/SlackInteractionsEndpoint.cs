@@ -1,3 +1,4 @@
+using PaperBot.Core.Commands;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using PaperBot.Slack.Rendering;
@@ -35,9 +36,8 @@ internal sealed class SlackInteractionsEndpoint(SlackRequestVerifier verifier, S
             return;
         foreach (var action in payload.Actions ?? [])
         {
-            var wantsAbstract = action.ActionId == PaperButtons.AbstractAction;
-            if ((wantsAbstract || action.ActionId == PaperButtons.KeyPointsAction) && PaperButtons.TryRead(action.Value, out var date, out var rank))
-                queue.TryEnqueue(new ButtonAnswer(date, rank, wantsAbstract, responseUrl));
+            if (PaperButton.TryDecode(action.Value, out var command))
+                queue.TryEnqueue(new ButtonAnswer(command, responseUrl));
         }
     }
 

@@ -66,7 +66,7 @@ public static class AnswerRenderer
         {
             var upvotes = paper.Upvotes is { } u ? $"  ▲ {u}" : "";
             var summary = TextLimits.Truncate(Mrkdwn.FromMarkdown(paper.Summary), ListingSummaryLength);
-            var points = BlockKit.Button("Key points", PaperButtons.KeyPointsAction, PaperButtons.Value(edition.Date, paper.Rank));
+            var points = BlockKit.Button("Key points", PaperButtons.KeyPointsAction, PaperButton.KeyPoints(edition.Date, paper.Rank));
             blocks.Add(BlockKit.Section($"*{paper.Rank}. {Mrkdwn.Link(paper.Url, paper.Title)}*{upvotes}\n{summary}", points));
         }
         blocks.Add(BlockKit.Context([Mrkdwn.Escape("`/papers points <rank>` · `/papers abstract <rank>` · `/papers help`")]));

@@ -29,14 +29,13 @@ public static class EditionCards
     {
         var title = $"{paper.Rank}. {paper.Title}";
         var summary = Mrkdwn.FromMarkdown(paper.Summary);
-        var value = PaperButtons.Value(date, paper.Rank);
         List<BlockElement> buttons =
         [
-            BlockKit.Button("Key points", PaperButtons.KeyPointsAction, value),
-            BlockKit.Button("Abstract", PaperButtons.AbstractAction, value),
+            BlockKit.Button("Key points", PaperButtons.KeyPointsAction, PaperButton.KeyPoints(date, paper.Rank)),
+            BlockKit.Button("Abstract", PaperButtons.AbstractAction, PaperButton.Abstract(date, paper.Rank)),
         ];
         if (Mrkdwn.SafeUrl(paper.Url) is not null)
-            buttons.Add(BlockKit.Button("Open paper", PaperButtons.OpenAction, value, paper.Url));
+            buttons.Add(BlockKit.Button("Open paper", PaperButtons.OpenAction, url: paper.Url));
         List<Block> blocks =
         [
             BlockKit.Header(title),
