@@ -140,7 +140,7 @@ public abstract class ArchiveStoreContract : IAsyncLifetime
     [Fact]
     public async Task Many_editions_are_stored_in_one_batch_and_a_later_item_for_the_same_date_wins()
     {
-        var items = Enumerable.Range(0, 30)
+        var items = Enumerable.Range(0, 150)
             .Select(i => (English(Day1.AddDays(-i), Paper(1, $"Paper number {i}", arxivId: $"2501.{i:00000}")), Source($"digests/{i}.md")))
             .Append((English(Day1, Paper(1, "Replacement in the same batch")), Source("digests/again.md")))
             .ToList();
@@ -148,11 +148,13 @@ public abstract class ArchiveStoreContract : IAsyncLifetime
         await Store.StoreManyAsync(items);
 
         var dates = await Store.ListDatesAsync();
-        Assert.Equal(30, dates.Count);
+        Assert.Equal(150, dates.Count);
         Assert.Equal(Day1, dates[0]);
-        Assert.Equal(Day1.AddDays(-29), dates[^1]);
+        Assert.Equal(Day1.AddDays(-149), dates[^1]);
         Assert.Equal("Replacement in the same batch", (await Store.GetLatestAsync())!.Papers[0].Title);
         Assert.Equal("Paper number 7", (await Store.FindByArxivIdAsync("2501.00007")).Single().Paper.Title);
+        Assert.Equal("Paper number 107", (await Store.FindByTitleAsync("number 107", null, 5)).Single().Paper.Title);
+        Assert.Equal(149, (await Store.SearchAsync("number", 500)).Count);
     }
 
     [Fact]
