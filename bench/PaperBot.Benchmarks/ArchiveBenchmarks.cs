@@ -1,3 +1,5 @@
+using PaperBot.Digest;
+using PaperBot.Core.Ingest;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -34,6 +36,17 @@ public class ArchiveIngestBenchmarks
 
     [IterationCleanup]
     public void DeleteDatabase() => ArchiveCorpus.DeleteDatabase(_databaseFile);
+
+    /// <summary>What the bot does on its first start: read each file from disk, hash, parse, store in batches.</summary>
+    [Benchmark]
+    public async Task IngestCorpusFolder()
+    {
+        await using var store = ArchiveStores.Create(StorageProvider.Sqlite, $"Data Source={_databaseFile}");
+        await store.MigrateAsync();
+        var report = await new DigestIngestor(new MarkdigDigestParser(), store, TimeProvider.System).IngestFolderAsync(ArchiveCorpus.Folder);
+        if (report.Stored != _files.Count)
+            throw new InvalidOperationException($"Ingest stored {report.Stored} of {_files.Count} digests: {report}");
+    }
 
     /// <summary>Read bytes already in memory → parse, hash → store, all in one transaction.</summary>
     [Benchmark]

@@ -10,6 +10,6 @@ public sealed record ArchiveStoreOptions
     /// </summary>
     public int QueryCacheEntries { get; init; } = 1024;
 
-    /// <summary>PostgreSQL only: how often, at most, to ask the server whether another process changed the archive.</summary>
+    /// <summary>How often, at most, to ask the database whether another process changed the archive (this process's own writes are seen at once).</summary>
     public TimeSpan ChangeCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -13,6 +13,7 @@ namespace PaperBot.Storage;
 public abstract class CachingArchiveStore : IArchiveStore
 {
     private readonly SnapshotHolder _snapshots = new();
+    private long _lastChangeCheckAt;
 
     private protected CachingArchiveStore(ArchiveStoreOptions? options)
     {
@@ -118,9 +119,21 @@ public abstract class CachingArchiveStore : IArchiveStore
 
     private protected abstract Task<IReadOnlyList<PaperKey>> QuerySearchAsync(SearchWords words, int limit, CancellationToken ct);
 
+    /// <summary>
+    /// The snapshot for the archive as it is now. Another process's writes are looked for at most once per
+    /// <see cref="ArchiveStoreOptions.ChangeCheckInterval"/>, so the hot path of every command costs no database
+    /// round trip; this store's own writes are seen at once (<see cref="SnapshotHolder.Observe"/> after each write).
+    /// </summary>
     private async ValueTask<ArchiveSnapshot> FreshSnapshotAsync(CancellationToken ct)
     {
-        var version = await ReadArchiveVersionAsync(_snapshots.Current.Version, ct);
+        var current = _snapshots.Current;
+        var now = Environment.TickCount64;
+        var lastCheckedAt = Interlocked.Read(ref _lastChangeCheckAt);
+        if (current.Version != SnapshotHolder.UnknownVersion && now - lastCheckedAt < (long)Options.ChangeCheckInterval.TotalMilliseconds)
+            return current;
+        // Claim this check first, so a burst of requests sends one query rather than one each.
+        Interlocked.Exchange(ref _lastChangeCheckAt, now);
+        var version = await ReadArchiveVersionAsync(current.Version, ct);
         return _snapshots.Observe(version);
     }
 

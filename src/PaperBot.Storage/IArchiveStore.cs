@@ -1,4 +1,3 @@
-using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
 
 namespace PaperBot.Storage;
@@ -8,7 +7,4 @@ public interface IArchiveStore : IEditionArchive, IArchiveWriter, IDeliveryLedge
 {
     /// <summary>Creates the schema or brings it up to date. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken ct = default);
-
-    /// <summary>Stores many editions in one transaction (bulk ingest); a later item for the same date wins.</summary>
-    Task StoreManyAsync(IReadOnlyList<(Edition Edition, DigestSource Source)> items, CancellationToken ct = default);
 }

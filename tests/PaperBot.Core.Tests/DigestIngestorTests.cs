@@ -45,6 +45,21 @@ public sealed class DigestIngestorTests : IDisposable
         Assert.Equal([new DateOnly(2026, 1, 2)], _writer.Stored);
     }
 
+    [Fact]
+    public async Task A_large_folder_is_stored_a_batch_per_transaction()
+    {
+        var ingestor = new DigestIngestor(_parser, _writer, TimeProvider.System);
+        var first = new DateOnly(2020, 1, 1);
+        for (var day = 0; day < DigestIngestor.BatchSize * 2 + 50; day++)
+            await File.WriteAllTextAsync(Path.Combine(_folder, $"{day:D4}.md"), first.AddDays(day).ToString("yyyy-MM-dd"));
+
+        var report = await ingestor.IngestFolderAsync(_folder);
+
+        Assert.Equal(DigestIngestor.BatchSize * 2 + 50, report.Stored);
+        Assert.Equal(3, _writer.Batches);
+        Assert.Equal(first.AddDays(DigestIngestor.BatchSize * 2 + 49), _writer.Stored.Max());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>Reads the file's whole text as its edition date.</summary>
@@ -76,5 +91,14 @@ public sealed class DigestIngestorTests : IDisposable
             Stored.Add(edition.Date);
             return Task.CompletedTask;
         }
+
+        public async Task StoreManyAsync(IReadOnlyList<(Edition Edition, DigestSource Source)> items, CancellationToken cancellationToken = default)
+        {
+            Batches++;
+            foreach (var (edition, source) in items)
+                await StoreAsync(edition, source, cancellationToken);
+        }
+
+        public int Batches { get; private set; }
     }
 }

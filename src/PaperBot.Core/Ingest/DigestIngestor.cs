@@ -22,23 +22,47 @@ public sealed class DigestIngestor(IDigestParser parser, IArchiveWriter archive,
             ? Directory.EnumerateFiles(folder).Where(IsDigestFile).Order(StringComparer.Ordinal).ToList()
             : [];
 
-    public async Task<IngestReport> IngestFolderAsync(string folder, CancellationToken cancellationToken = default)
-    {
-        var report = new IngestReport();
-        foreach (var file in FindDigestFiles(folder))
-            report.Add(await IngestFileAsync(file, cancellationToken));
-        return report;
-    }
+    /// <summary>How many parsed editions are stored per transaction during a bulk ingest.</summary>
+    public const int BatchSize = 200;
+
+    public Task<IngestReport> IngestFolderAsync(string folder, CancellationToken cancellationToken = default) =>
+        IngestFilesAsync(FindDigestFiles(folder), cancellationToken);
 
     public async Task<IngestReport> IngestFilesAsync(IEnumerable<string> files, CancellationToken cancellationToken = default)
     {
         var report = new IngestReport();
+        var pending = new List<(Edition Edition, DigestSource Source)>(BatchSize);
         foreach (var file in files)
-            report.Add(await IngestFileAsync(file, cancellationToken));
+        {
+            var read = await ReadAsync(file, cancellationToken);
+            if (read is ParsedFile parsed)
+                pending.Add((parsed.Edition, parsed.Source));
+            else
+                report.Add(((FinishedFile)read).Outcome);
+            if (pending.Count == BatchSize)
+                await FlushAsync(pending, report, cancellationToken);
+        }
+        await FlushAsync(pending, report, cancellationToken);
         return report;
     }
 
     public async Task<FileOutcome> IngestFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var report = await IngestFilesAsync([path], cancellationToken);
+        return report.Outcomes[0];
+    }
+
+    private async Task FlushAsync(List<(Edition Edition, DigestSource Source)> pending, IngestReport report, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+            return;
+        await archive.StoreManyAsync(pending.ToList(), cancellationToken);
+        foreach (var (edition, source) in pending)
+            report.Add(new FileOutcome.Stored(source.Path, edition.Date, edition.Papers.Count));
+        pending.Clear();
+    }
+
+    private async Task<ReadFile> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(path);
         var name = Path.GetFileName(fullPath);
@@ -49,20 +73,24 @@ public sealed class DigestIngestor(IDigestParser parser, IArchiveWriter archive,
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileOutcome.Failed(fullPath, new InvalidDigest(name, $"cannot be read: {e.Message}"));
+            return new FinishedFile(new FileOutcome.Failed(fullPath, new InvalidDigest(name, $"cannot be read: {e.Message}")));
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (await archive.GetSourceHashAsync(fullPath, cancellationToken) == hash)
-            return new FileOutcome.Unchanged(fullPath);
+            return new FinishedFile(new FileOutcome.Unchanged(fullPath));
 
         var parsed = parser.Parse(name, bytes);
-        if (!parsed.TryGetValue(out var edition, out var problem))
-            return new FileOutcome.Failed(fullPath, problem);
-
-        await archive.StoreAsync(edition, new DigestSource(fullPath, hash, time.GetUtcNow()), cancellationToken);
-        return new FileOutcome.Stored(fullPath, edition.Date, edition.Papers.Count);
+        return parsed.TryGetValue(out var edition, out var problem)
+            ? new ParsedFile(edition, new DigestSource(fullPath, hash, time.GetUtcNow()))
+            : new FinishedFile(new FileOutcome.Failed(fullPath, problem));
     }
+
+    private abstract record ReadFile;
+
+    private sealed record ParsedFile(Edition Edition, DigestSource Source) : ReadFile;
+
+    private sealed record FinishedFile(FileOutcome Outcome) : ReadFile;
 }
 
 /// <summary>What happened to one file.</summary>

@@ -10,4 +10,7 @@ public interface IArchiveWriter
 
     /// <summary>Stores the edition, replacing whatever the archive held for its date, and records its source.</summary>
     Task StoreAsync(Edition edition, DigestSource source, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores many editions in one transaction (bulk ingest); a later item for the same date wins.</summary>
+    Task StoreManyAsync(IReadOnlyList<(Edition Edition, DigestSource Source)> items, CancellationToken cancellationToken = default);
 }

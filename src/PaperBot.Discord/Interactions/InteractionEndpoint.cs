@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +19,9 @@ internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier,
     private const int MaxBodyBytes = 1 << 20;
     private const int MaxTimestampLength = 32;
     private static readonly byte[] PongBody = "{\"type\":1}"u8.ToArray();
+
+    // A remembered answer (see RenderedAnswers) is the same message object each time: serialize it once too.
+    private readonly ConditionalWeakTable<MessagePayload, byte[]> _serializedMessages = new();
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -76,6 +80,18 @@ internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier,
         await WriteAsync(context, reply);
     }
 
+    private static byte[] SerializeMessageResponse(MessagePayload message) =>
+        JsonSerializer.SerializeToUtf8Bytes(
+            new InteractionResponsePayload { Type = InteractionCallbackType.ChannelMessage, Data = message },
+            DiscordJson.Context.InteractionResponsePayload);
+
+    private static Task WriteBytesAsync(HttpResponse response, byte[] json)
+    {
+        response.ContentType = "application/json";
+        response.ContentLength = json.Length;
+        return response.Body.WriteAsync(json, 0, json.Length);
+    }
+
     private static InteractionPayload? Parse(ReadOnlySpan<byte> body)
     {
         try
@@ -111,6 +127,8 @@ internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier,
 
     private Task WriteAsync(HttpContext context, InteractionReply reply)
     {
+        if (reply.Response is { Type: InteractionCallbackType.ChannelMessage, Data: { } message })
+            return WriteBytesAsync(context.Response, _serializedMessages.GetValue(message, SerializeMessageResponse));
         if (reply.Response is { } response)
             return context.Response.WriteAsJsonAsync(response, DiscordJson.Context.InteractionResponsePayload, "application/json", context.RequestAborted);
         if (reply.Choices is { } choices)

@@ -1,5 +1,6 @@
 using PaperBot.Core.Commands;
 using PaperBot.Core.Queries;
+using PaperBot.Core.Rendering;
 using PaperBot.Discord.Rendering;
 using PaperBot.Discord.Wire;
 
@@ -8,11 +9,13 @@ namespace PaperBot.Discord.Interactions;
 /// <summary>Answers one <c>/papers</c> command as a Discord message, looking up the thread's paper only when the command needs it.</summary>
 internal sealed class PapersAnswerer(PapersService papers, ThreadPaperLookup threads)
 {
+    private readonly RenderedAnswers<MessagePayload> _rendered = new(AnswerMessages.From);
+
     public async Task<MessagePayload> AnswerAsync(PapersCommand command, string? channelId, CancellationToken cancellationToken)
     {
         var threadPaper = NeedsThreadPaper(command) ? await threads.FindAsync(channelId, cancellationToken) : null;
         var result = await papers.AnswerAsync(command, threadPaper, cancellationToken);
-        return result.IsSuccess ? AnswerMessages.From(result.Value) : AnswerMessages.From(result.Problem);
+        return result.IsSuccess ? _rendered.Get(result.Value) : AnswerMessages.From(result.Problem);
     }
 
     /// <summary>Whether the reply is shown to the channel rather than only to whoever asked.</summary>

@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Commands;
 using PaperBot.Core.Queries;
+using PaperBot.Core.Rendering;
 using PaperBot.Core.Results;
 using PaperBot.Slack.Security;
 using PaperBot.Slack.Wire;
@@ -20,9 +22,11 @@ internal sealed partial class SlackCommandsEndpoint(
     /// <summary>How long to wait for the answer before acknowledging and following up; Slack gives up at 3 s.</summary>
     public static readonly TimeSpan AnswerBudget = TimeSpan.FromSeconds(2);
 
-    private static readonly SlackReply Pending = Replies.EphemeralText("Looking that up… the answer follows in a moment.");
-    private static readonly SlackReply Busy = Replies.EphemeralText("PaperBot is busy right now; please try again in a minute.");
-    private static readonly SlackReply Broken = Replies.EphemeralText("Something went wrong on PaperBot's side; please try again later.");
+    private static readonly byte[] Pending = Serialize(Replies.EphemeralText("Looking that up… the answer follows in a moment."));
+    private static readonly byte[] Busy = Serialize(Replies.EphemeralText("PaperBot is busy right now; please try again in a minute."));
+    private static readonly byte[] Broken = Serialize(Replies.EphemeralText("Something went wrong on PaperBot's side; please try again later."));
+
+    private readonly RenderedAnswers<byte[]> _answers = new(answer => Serialize(Replies.For(answer)));
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -41,11 +45,11 @@ internal sealed partial class SlackCommandsEndpoint(
         }
 
         var parsed = PapersCommandText.Parse(text);
-        var reply = parsed.IsSuccess ? await AnswerAsync(parsed.Value, responseUrl) : Replies.For(parsed.Problem);
-        await SlackHttp.WriteJsonAsync(context, reply, SlackJsonContext.Relaxed.SlackReply);
+        var reply = parsed.IsSuccess ? await AnswerAsync(parsed.Value, responseUrl) : Serialize(Replies.For(parsed.Problem));
+        await SlackHttp.WriteJsonAsync(context, reply);
     }
 
-    private async Task<SlackReply> AnswerAsync(PapersCommand command, string? responseUrl)
+    private async Task<byte[]> AnswerAsync(PapersCommand command, string? responseUrl)
     {
         AsyncServiceScope? scope = scopes.CreateAsyncScope();
         try
@@ -62,7 +66,8 @@ internal sealed partial class SlackCommandsEndpoint(
                     return FollowUpLater(ref scope, answer, responseUrl);
                 }
             }
-            return Replies.For(await answer);
+            var result = await answer;
+            return result.IsSuccess ? _answers.Get(result.Value) : Serialize(Replies.For(result.Problem));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -77,13 +82,15 @@ internal sealed partial class SlackCommandsEndpoint(
     }
 
     /// <summary>Hands the unfinished answer, and the scope it runs in, to the background queue.</summary>
-    private SlackReply FollowUpLater(ref AsyncServiceScope? scope, Task<Result<PapersAnswer>> answer, string? responseUrl)
+    private byte[] FollowUpLater(ref AsyncServiceScope? scope, Task<Result<PapersAnswer>> answer, string? responseUrl)
     {
         if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !queue.TryEnqueue(new CommandFollowUp(scope!.Value, answer, url)))
             return Busy;
         scope = null; // the queued work owns it now
         return Pending;
     }
+
+    private static byte[] Serialize(SlackReply reply) => JsonSerializer.SerializeToUtf8Bytes(reply, SlackJsonContext.Relaxed.SlackReply);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Answering a Slack /papers command failed")]
     private partial void LogFailed(Exception exception);

@@ -21,6 +21,15 @@ internal static class SlackHttp
         return Task.CompletedTask;
     }
 
+    /// <summary>Writes JSON already serialized (an answer rendered once and reused).</summary>
+    public static async Task WriteJsonAsync(HttpContext context, byte[] json)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = JsonContentType;
+        context.Response.ContentLength = json.Length;
+        await context.Response.BodyWriter.WriteAsync(json, context.RequestAborted);
+    }
+
     /// <summary>Serializes straight into the response body with the source-generated context.</summary>
     public static async Task WriteJsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type)
     {

@@ -10,15 +10,11 @@ namespace PaperBot.Storage.Postgres;
 public sealed partial class PostgresArchiveStore : CachingArchiveStore
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly long _changeCheckIntervalMs;
-    private long _lastCheckedAt;
-    private long _lastSeenVersion = SnapshotHolder.UnknownVersion;
 
     public PostgresArchiveStore(string connectionString, ArchiveStoreOptions? options = null)
         : base(options)
     {
         _dataSource = NpgsqlDataSource.Create(connectionString);
-        _changeCheckIntervalMs = (long)Options.ChangeCheckInterval.TotalMilliseconds;
     }
 
     public override async Task MigrateAsync(CancellationToken ct = default)
@@ -50,15 +46,7 @@ public sealed partial class PostgresArchiveStore : CachingArchiveStore
 
     private protected override async ValueTask<long> ReadArchiveVersionAsync(long cachedVersion, CancellationToken ct)
     {
-        var now = Environment.TickCount64;
-        var lastSeen = Interlocked.Read(ref _lastSeenVersion);
-        if (lastSeen != SnapshotHolder.UnknownVersion && now - Interlocked.Read(ref _lastCheckedAt) < _changeCheckIntervalMs)
-            return cachedVersion;
-        // Claim this check first, so a burst of requests sends one query rather than one each.
-        Interlocked.Exchange(ref _lastCheckedAt, now);
         await using var command = _dataSource.CreateCommand("SELECT version FROM archive_version WHERE id = 1;");
-        var version = (long)(await command.ExecuteScalarAsync(ct))!;
-        Interlocked.Exchange(ref _lastSeenVersion, version);
-        return version;
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }

@@ -11,6 +11,9 @@ public sealed partial class SqliteArchiveStore
     // Column weights for bm25, in papers_fts column order: a word in the title counts most.
     private const string Bm25 = "bm25(papers_fts, 4.0, 2.0, 1.0, 2.0)";
 
+    /// <summary>How many of the newest matches a search ranks by relevance (when more match, older ones are left out).</summary>
+    internal const int RankingWindow = 100;
+
     private const string LoadEditionSql = """
         SELECT p.rank, p.title, p.url, p.arxiv_id, p.upvotes, p.thumbnail, p.summary, p.abstract,
                p.key_points, p.figures, p.extra_sections
@@ -99,11 +102,19 @@ public sealed partial class SqliteArchiveStore
         if (words.Indexed.Count > 0)
         {
             command.Parameters.AddWithValue("$match", string.Join(" AND ", words.Indexed.Select(FtsPhrase)));
+            // Relevance is ranked among the most recently stored matches only: a word found in most of a
+            // ten-year archive would otherwise cost milliseconds of bm25 scoring for answers nobody scrolls to.
+            command.Parameters.AddWithValue("$window", Math.Max(RankingWindow, limit));
             command.CommandText = $"""
-                SELECT p.date, p.rank, {Bm25} AS score
-                FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid
-                WHERE {string.Join(" AND ", ["papers_fts MATCH $match", .. shortWords])}
-                ORDER BY score, p.date DESC, p.rank
+                SELECT p.date, p.rank, m.score
+                FROM (
+                    SELECT papers_fts.rowid AS id, {Bm25} AS score
+                    FROM papers_fts
+                    WHERE {string.Join(" AND ", ["papers_fts MATCH $match", .. shortWords])}
+                    ORDER BY papers_fts.rowid DESC
+                    LIMIT $window
+                ) m JOIN papers p ON p.id = m.id
+                ORDER BY m.score, p.date DESC, p.rank
                 LIMIT $limit;
                 """;
         }

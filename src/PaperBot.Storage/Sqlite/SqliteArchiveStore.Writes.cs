@@ -18,7 +18,8 @@ public sealed partial class SqliteArchiveStore
             ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, date = excluded.date;
         """;
 
-    private const int BulkIngestSize = 100;
+    /// <summary>How many editions are written between two merges of the full-text indexes.</summary>
+    private const int EditionsPerIndexMerge = 1000;
 
     private const string OptimizeIndexesSql = """
         INSERT INTO papers_fts (papers_fts) VALUES ('optimize');
@@ -32,6 +33,8 @@ public sealed partial class SqliteArchiveStore
             VALUES (last_insert_rowid(), $title, $summary, $abstract, $keyPointsText);
         INSERT INTO paper_titles_fts (rowid, title) VALUES (last_insert_rowid(), $title);
         """;
+
+    private int _editionsSinceIndexMerge;
 
     public override async Task<string?> GetSourceHashAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -74,10 +77,12 @@ public sealed partial class SqliteArchiveStore
                 await insertPaper.ExecuteNonQueryAsync(ct);
             }
         }
-        if (items.Count >= BulkIngestSize)
+        if (Interlocked.Add(ref _editionsSinceIndexMerge, items.Count) >= EditionsPerIndexMerge)
         {
-            // A bulk ingest leaves the full-text indexes in many small segments; merging them now makes
-            // every later search a third faster, for a few milliseconds once.
+            // A bulk ingest leaves the full-text indexes in many small segments; merging them makes every later
+            // search a third faster. A merge rewrites the whole index, so it is done once per thousand editions
+            // written, not after every batch (which made a ten-year ingest quadratic).
+            Interlocked.Exchange(ref _editionsSinceIndexMerge, 0);
             await using var optimize = Command(connection, transaction, OptimizeIndexesSql);
             await optimize.ExecuteNonQueryAsync(ct);
         }
