@@ -11,6 +11,8 @@ export Slack__SigningSecret="$SLACK_SIGNING_SECRET" Discord__PublicKey="$DISCORD
 export Logging__LogLevel__Default=Warning
 # This VM reports a 260 MiB L3 cache, from which the GC sizes its youngest generation; cap it as the Dockerfile does.
 export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x800000}
+# Run from the published folder, so its appsettings.json applies as it does in the container.
+cd "$(dirname "$bot")"
 # Ingest before listening, so the first request already finds the edition.
 dotnet "$bot" show >/dev/null
 exec dotnet "$bot" run --urls "http://${HOST:-127.0.0.1}:${PORT}"

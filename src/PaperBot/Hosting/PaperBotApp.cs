@@ -11,6 +11,7 @@ public static class PaperBotApp
         var builder = WebApplication.CreateSlimBuilder(hostArgs);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://localhost:5000");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         configure?.Invoke(builder);
 
         builder.Services.AddPaperBotArchive(builder.Configuration);
