@@ -47,7 +47,7 @@ public sealed partial class SqliteArchiveStore
         {
             found = true;
             if (!reader.IsDBNull(0))
-                papers.Add(ReadPaper(reader));
+                papers.Add(PaperRows.Read(reader));
         }
         return found ? new Edition(date, papers) : null;
     }
@@ -156,17 +156,4 @@ public sealed partial class SqliteArchiveStore
             keys.Add(new PaperKey(SqliteValues.Date(reader, 0), reader.GetInt32(1), hasScore ? reader.GetDouble(2) : 0));
         return keys;
     }
-
-    private static Paper ReadPaper(SqliteDataReader reader) => new(
-        Rank: reader.GetInt32(0),
-        Title: reader.GetString(1),
-        Url: reader.GetString(2),
-        ArxivId: reader.IsDBNull(3) ? null : reader.GetString(3),
-        Upvotes: reader.IsDBNull(4) ? null : reader.GetInt32(4),
-        Thumbnail: reader.IsDBNull(5) ? null : reader.GetString(5),
-        Summary: reader.GetString(6),
-        Abstract: reader.GetString(7),
-        KeyPoints: PaperJson.ToStrings(reader.GetString(8)),
-        Figures: PaperJson.ToStrings(reader.GetString(9)),
-        OtherSections: PaperJson.ToSections(reader.GetString(10)));
 }
