@@ -9,6 +9,6 @@ cp -r "$root/../shared/bench-peers" "$work/"
 chmod -R u+w "$work/bench-peers"
 cd "$work/bench-peers"
 [ -d node_modules ] || npm ci --silent
-PEERS="${PEERS:-slack-http discord custom}" CUSTOM_NAME=paperbot CUSTOM_PORT="${CUSTOM_PORT:-5080}" \
+PEERS="${PEERS:-slack slack-http discord custom}" CUSTOM_NAME=paperbot CUSTOM_PORT="${CUSTOM_PORT:-5080}" \
   CUSTOM_SCENARIOS="${CUSTOM_SCENARIOS:-slack discord}" CUSTOM_CMD="bash $root/bench/paperbot-peer.sh" ./run-peers.sh
 echo "results: $work/bench-peers/results"
