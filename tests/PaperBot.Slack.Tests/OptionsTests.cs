@@ -47,10 +47,10 @@ public sealed class OptionsTests
     [Fact]
     public async Task Channels_need_a_bot_token()
     {
-        var error = await StartWith(new() { ["Slack:SigningSecret"] = "s", ["Slack:BotToken"] = "xoxp-user-token", ["Slack:Channels"] = "C1,C2" });
+        var error = await StartWith(new() { ["Slack:SigningSecret"] = "s", ["Slack:BotToken"] = "xoxp-fake.user", ["Slack:Channels"] = "C1,C2" });
         Assert.NotNull(error);
         Assert.Contains("Slack:BotToken", error.Message);
-        Assert.DoesNotContain("xoxp-user-token", error.Message);
+        Assert.DoesNotContain("xoxp-fake.user", error.Message);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class OptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Slack:SigningSecret"] = "very-secret", ["Slack:BotToken"] = "xoxb-secret-token", ["Slack:Channels"] = "C1, C2",
+            ["Slack:SigningSecret"] = "very-secret", ["Slack:BotToken"] = "xoxb-fake.secret", ["Slack:Channels"] = "C1, C2",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddPaperBotSlack(configuration).BuildServiceProvider();
         var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
@@ -72,6 +72,6 @@ public sealed class OptionsTests
         Assert.Equal(["C1", "C2"], options.Channels);
         Assert.Equal(["C1", "C2"], services.GetRequiredService<IEditionPublisher>().Channels);
         Assert.DoesNotContain("very-secret", options.ToString());
-        Assert.DoesNotContain("xoxb-secret-token", options.ToString());
+        Assert.DoesNotContain("xoxb-fake.secret", options.ToString());
     }
 }

@@ -13,7 +13,7 @@ namespace PaperBot.Slack.Tests.Fakes;
 public sealed class SlackBotHost : IAsyncDisposable
 {
     public const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
-    public const string Token = "xoxb-test-token";
+    public const string Token = "xoxb-fake.test";
 
     private LoopbackApp _app = null!;
 

@@ -13,7 +13,7 @@ internal sealed class PlatformFakes : IAsyncDisposable
     public const string DiscordBotToken = "e2e-discord-bot-token.DO-NOT-LEAK";
     public const string DiscordChannel = "1100000000000000001";
     public const string SlackSigningSecret = "e2e0slack0signing0secret0DO0NOT0LEAK";
-    public const string SlackBotToken = "xoxb-e2e-slack-token-DO-NOT-LEAK";
+    public const string SlackBotToken = "xoxb-fake.e2e.DO.NOT.LEAK";
     public const string SlackChannel = "C0PAPERS01";
 
     private PlatformFakes(FakeDiscordApi discord, FakeSlackApi slack, ResponseUrlReceiver responseUrls)

@@ -4,7 +4,7 @@ namespace PaperBot.Tests.EndToEnd;
 public sealed class StartupRefusalTests : IDisposable
 {
     private const string DiscordToken = "refusal-discord-token.DO-NOT-LEAK";
-    private const string SlackToken = "xoxb-refusal-slack-token-DO-NOT-LEAK";
+    private const string SlackToken = "xoxb-fake.refusal.DO.NOT.LEAK";
 
     private readonly BotWorkspace _workspace = new();
 
