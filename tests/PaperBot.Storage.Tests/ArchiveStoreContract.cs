@@ -158,6 +158,23 @@ public abstract class ArchiveStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_search_matching_more_papers_than_are_ranked_answers_from_the_newest()
+    {
+        // Stored a day at a time, oldest first, as the pipeline writes them.
+        const int days = 130;
+        var items = Enumerable.Range(0, days).Reverse()
+            .Select(i => (English(Day1.AddDays(-i), Paper(1, i == days - 1 ? "Diffusion diffusion diffusion, the oldest" : $"Diffusion study {i}")), Source($"digests/{i}.md")))
+            .ToList();
+        await Store.StoreManyAsync(items);
+
+        var hits = await Store.SearchAsync("diffusion", 10);
+
+        Assert.Equal(10, hits.Count);
+        Assert.All(hits, hit => Assert.True(hit.Date > Day1.AddDays(-days + 1), $"{hit.Date} is older than the newest matches"));
+        Assert.Equal(days, (await Store.SearchAsync("diffusion", days)).Count);
+    }
+
+    [Fact]
     public async Task A_paper_is_found_by_arxiv_id_on_every_day_it_appeared_newest_first()
     {
         var paper = Paper(1, "Recurring Paper", arxivId: "2601.02151");

@@ -80,11 +80,16 @@ public sealed partial class PostgresArchiveStore
         for (var i = 0; i < words.All.Count; i++)
             command.Parameters.AddWithValue($"word{i}", words.All[i]);
         command.CommandText = $"""
-            SELECT date, rank, -({relevance})::float8 AS score FROM papers
-            WHERE {string.Join(" AND ", conditions)}
+            SELECT date, rank, -({relevance})::float8 AS score FROM (
+                SELECT date, rank, title, summary, key_points, abstract FROM papers
+                WHERE {string.Join(" AND ", conditions)}
+                ORDER BY date DESC, rank
+                LIMIT @window
+            ) newest
             ORDER BY score, date DESC, rank
             LIMIT @limit;
             """;
+        command.Parameters.AddWithValue("window", Math.Max(SearchWords.RankingWindow, limit));
         command.Parameters.AddWithValue("limit", limit);
         return await ReadKeysAsync(command, ct);
     }

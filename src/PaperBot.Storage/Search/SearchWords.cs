@@ -8,6 +8,12 @@ namespace PaperBot.Storage.Search;
 /// </summary>
 internal sealed class SearchWords
 {
+    /// <summary>
+    /// How many of the newest matches a search ranks by relevance; when more match, older ones are left out.
+    /// A phrase found in most of ten years of papers would otherwise cost milliseconds of scoring for answers nobody scrolls to.
+    /// </summary>
+    public const int RankingWindow = 100;
+
     public const int TrigramLength = 3;
 
     private SearchWords(IReadOnlyList<string> all)

@@ -11,9 +11,6 @@ public sealed partial class SqliteArchiveStore
     // Column weights for bm25, in papers_fts column order: a word in the title counts most.
     private const string Bm25 = "bm25(papers_fts, 4.0, 2.0, 1.0, 2.0)";
 
-    /// <summary>How many of the newest matches a search ranks by relevance (when more match, older ones are left out).</summary>
-    internal const int RankingWindow = 100;
-
     private const string LoadEditionSql = """
         SELECT p.rank, p.title, p.url, p.arxiv_id, p.upvotes, p.thumbnail, p.summary, p.abstract,
                p.key_points, p.figures, p.extra_sections
@@ -102,9 +99,10 @@ public sealed partial class SqliteArchiveStore
         if (words.Indexed.Count > 0)
         {
             command.Parameters.AddWithValue("$match", string.Join(" AND ", words.Indexed.Select(FtsPhrase)));
-            // Relevance is ranked among the most recently stored matches only: a word found in most of a
-            // ten-year archive would otherwise cost milliseconds of bm25 scoring for answers nobody scrolls to.
-            command.Parameters.AddWithValue("$window", Math.Max(RankingWindow, limit));
+            // bm25 is computed only for the newest matches (see SearchWords.RankingWindow). FTS5 walks its rowids
+            // backwards cheaply, and rowids follow the order editions were stored: the pipeline writes one digest a
+            // day, so the most recently stored matches are the newest (an old digest re-ingested later counts as new).
+            command.Parameters.AddWithValue("$window", Math.Max(SearchWords.RankingWindow, limit));
             command.CommandText = $"""
                 SELECT p.date, p.rank, m.score
                 FROM (
