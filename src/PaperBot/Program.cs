@@ -46,3 +46,9 @@ catch (Exception e) when (SettingsFailures.From(e) is { } failures)
         Console.Error.WriteLine($"  - {failure}");
     return ExitCodes.Usage;
 }
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // The host has logged the details; the operator gets one line saying why the bot stopped.
+    Console.Error.WriteLine($"PaperBot stopped: {e.Message}");
+    return ExitCodes.Failed;
+}

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PaperBot.Configuration;
 using PaperBot.Storage;
 
 namespace PaperBot.Hosting;
@@ -19,7 +20,8 @@ internal static class CliHost
             builder.Services.AddPaperBotPlatforms(builder.Configuration);
         var host = builder.Build();
         host.Services.GetService<IStartupValidator>()?.Validate();
-        await host.Services.GetRequiredService<IArchiveStore>().MigrateAsync(cancellationToken);
+        await ArchiveMigrationService.MigrateAsync(
+            host.Services.GetRequiredService<IArchiveStore>(), host.Services.GetRequiredService<IOptions<StorageOptions>>().Value, cancellationToken);
         return host;
     }
 }

@@ -42,6 +42,28 @@ public sealed class StartupRefusalTests : IDisposable
         AssertNoSecret(outcome);
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("show")]
+    public async Task An_unreachable_postgres_archive_stops_the_bot_with_one_line_naming_the_setting(string verb)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Digests__Path"] = _workspace.Digests,
+            ["Storage__Provider"] = "Postgres",
+            ["Storage__ConnectionString"] = "Host=127.0.0.1;Port=1;Database=papers;Username=bot;Password=pg-secret.DO-NOT-LEAK;Timeout=2",
+        };
+
+        var outcome = verb == "run"
+            ? await BotProcess.RunAsync(_workspace.Root, settings, "run", "--urls", "http://127.0.0.1:0")
+            : await BotProcess.RunAsync(_workspace.Root, settings, verb);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("PaperBot stopped: the Postgres archive could not be opened", outcome.Error);
+        Assert.Contains("Storage:ConnectionString", outcome.Error);
+        Assert.DoesNotContain("pg-secret.DO-NOT-LEAK", outcome.Output + outcome.Error);
+    }
+
     private Task<BotProcess.Outcome> RunAsync(Dictionary<string, string> platform, string verb = "run")
     {
         platform["Digests__Path"] = _workspace.Digests;
