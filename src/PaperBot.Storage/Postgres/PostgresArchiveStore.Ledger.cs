@@ -1,5 +1,6 @@
 using Npgsql;
 using PaperBot.Core.Domain;
+using PaperBot.Storage.Serialization;
 
 namespace PaperBot.Storage.Postgres;
 
@@ -17,7 +18,7 @@ public sealed partial class PostgresArchiveStore
         command.Parameters.AddWithValue("platform", platform);
         command.Parameters.AddWithValue("channel", channel);
         command.Parameters.AddWithValue("date", date);
-        return await ReadDeliveriesAsync(command, cancellationToken);
+        return await StoredRows.ReadDeliveriesAsync(command, ColumnReaders.Native, cancellationToken);
     }
 
     public override async Task RecordAsync(Delivery delivery, CancellationToken cancellationToken = default)
@@ -53,25 +54,7 @@ public sealed partial class PostgresArchiveStore
             """);
         command.Parameters.AddWithValue("platform", platform);
         command.Parameters.AddWithValue("id", messageOrThreadId);
-        var found = await ReadDeliveriesAsync(command, cancellationToken);
+        var found = await StoredRows.ReadDeliveriesAsync(command, ColumnReaders.Native, cancellationToken);
         return found.Count == 0 ? null : found[0];
-    }
-
-    private static async Task<IReadOnlyList<Delivery>> ReadDeliveriesAsync(NpgsqlCommand command, CancellationToken ct)
-    {
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var deliveries = new List<Delivery>();
-        while (await reader.ReadAsync(ct))
-        {
-            deliveries.Add(new Delivery(
-                Platform: reader.GetString(0),
-                Channel: reader.GetString(1),
-                Date: reader.GetFieldValue<DateOnly>(2),
-                Rank: reader.GetInt32(3),
-                MessageId: reader.GetString(4),
-                ThreadId: reader.IsDBNull(5) ? null : reader.GetString(5),
-                PostedAt: reader.GetFieldValue<DateTimeOffset>(6)));
-        }
-        return deliveries;
     }
 }

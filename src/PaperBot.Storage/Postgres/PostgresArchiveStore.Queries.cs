@@ -30,23 +30,14 @@ public sealed partial class PostgresArchiveStore
     {
         await using var command = _dataSource.CreateCommand(LoadEditionSql);
         command.Parameters.AddWithValue("date", date);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var found = false;
-        var papers = new List<Paper>();
-        while (await reader.ReadAsync(ct))
-        {
-            found = true;
-            if (!reader.IsDBNull(0))
-                papers.Add(PaperRows.Read(reader));
-        }
-        return found ? new Edition(date, papers) : null;
+        return await StoredRows.ReadEditionAsync(command, date, ct);
     }
 
     private protected override async Task<IReadOnlyList<PaperKey>> QueryArxivIdAsync(string arxivId, CancellationToken ct)
     {
         await using var command = _dataSource.CreateCommand("SELECT date, rank FROM papers WHERE arxiv_id = @arxivId ORDER BY date DESC, rank;");
         command.Parameters.AddWithValue("arxivId", arxivId);
-        return await ReadKeysAsync(command, ct);
+        return await StoredRows.ReadKeysAsync(command, ColumnReaders.Native, ct);
     }
 
     private protected override async Task<IReadOnlyList<PaperKey>> QueryTitleAsync(SearchWords words, DateOnly? date, int limit, CancellationToken ct)
@@ -65,7 +56,7 @@ public sealed partial class PostgresArchiveStore
             LIMIT @limit;
             """;
         command.Parameters.AddWithValue("limit", limit);
-        return await ReadKeysAsync(command, ct);
+        return await StoredRows.ReadKeysAsync(command, ColumnReaders.Native, ct);
     }
 
     private protected override async Task<IReadOnlyList<PaperKey>> QuerySearchAsync(SearchWords words, int limit, CancellationToken ct)
@@ -91,7 +82,7 @@ public sealed partial class PostgresArchiveStore
             """;
         command.Parameters.AddWithValue("window", Math.Max(SearchWords.RankingWindow, limit));
         command.Parameters.AddWithValue("limit", limit);
-        return await ReadKeysAsync(command, ct);
+        return await StoredRows.ReadKeysAsync(command, ColumnReaders.Native, ct);
     }
 
     /// <summary>One ILIKE per word; the column's trigram index serves those of 3+ characters.</summary>
@@ -102,15 +93,5 @@ public sealed partial class PostgresArchiveStore
             command.Parameters.AddWithValue($"pattern{i}", SearchWords.ContainsPattern(words.All[i]));
             yield return $"{column} ILIKE @pattern{i}";
         }
-    }
-
-    private static async Task<IReadOnlyList<PaperKey>> ReadKeysAsync(NpgsqlCommand command, CancellationToken ct)
-    {
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var keys = new List<PaperKey>();
-        var hasScore = reader.FieldCount > 2;
-        while (await reader.ReadAsync(ct))
-            keys.Add(new PaperKey(reader.GetFieldValue<DateOnly>(0), reader.GetInt32(1), hasScore ? reader.GetDouble(2) : 0));
-        return keys;
     }
 }

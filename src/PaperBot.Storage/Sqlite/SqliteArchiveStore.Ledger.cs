@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using PaperBot.Core.Domain;
+using PaperBot.Storage.Serialization;
 
 namespace PaperBot.Storage.Sqlite;
 
@@ -19,7 +20,7 @@ public sealed partial class SqliteArchiveStore
         command.Parameters.AddWithValue("$platform", platform);
         command.Parameters.AddWithValue("$channel", channel);
         command.Parameters.AddWithValue("$date", SqliteValues.Date(date));
-        return await ReadDeliveriesAsync(command, cancellationToken);
+        return await StoredRows.ReadDeliveriesAsync(command, SqliteValues.Columns, cancellationToken);
     }
 
     public override async Task RecordAsync(Delivery delivery, CancellationToken cancellationToken = default)
@@ -59,25 +60,7 @@ public sealed partial class SqliteArchiveStore
             """;
         command.Parameters.AddWithValue("$platform", platform);
         command.Parameters.AddWithValue("$id", messageOrThreadId);
-        var found = await ReadDeliveriesAsync(command, cancellationToken);
+        var found = await StoredRows.ReadDeliveriesAsync(command, SqliteValues.Columns, cancellationToken);
         return found.Count == 0 ? null : found[0];
-    }
-
-    private static async Task<IReadOnlyList<Delivery>> ReadDeliveriesAsync(SqliteCommand command, CancellationToken ct)
-    {
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var deliveries = new List<Delivery>();
-        while (await reader.ReadAsync(ct))
-        {
-            deliveries.Add(new Delivery(
-                Platform: reader.GetString(0),
-                Channel: reader.GetString(1),
-                Date: SqliteValues.Date(reader, 2),
-                Rank: reader.GetInt32(3),
-                MessageId: reader.GetString(4),
-                ThreadId: reader.IsDBNull(5) ? null : reader.GetString(5),
-                PostedAt: SqliteValues.Instant(reader, 6)));
-        }
-        return deliveries;
     }
 }

@@ -37,16 +37,7 @@ public sealed partial class SqliteArchiveStore
         await using var command = connection.CreateCommand();
         command.CommandText = LoadEditionSql;
         command.Parameters.AddWithValue("$date", SqliteValues.Date(date));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var found = false;
-        var papers = new List<Paper>();
-        while (await reader.ReadAsync(ct))
-        {
-            found = true;
-            if (!reader.IsDBNull(0))
-                papers.Add(PaperRows.Read(reader));
-        }
-        return found ? new Edition(date, papers) : null;
+        return await StoredRows.ReadEditionAsync(command, date, ct);
     }
 
     private protected override async Task<IReadOnlyList<PaperKey>> QueryArxivIdAsync(string arxivId, CancellationToken ct)
@@ -55,7 +46,7 @@ public sealed partial class SqliteArchiveStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT date, rank FROM papers WHERE arxiv_id = $arxivId ORDER BY date DESC, rank;";
         command.Parameters.AddWithValue("$arxivId", arxivId);
-        return await ReadKeysAsync(command, ct);
+        return await StoredRows.ReadKeysAsync(command, SqliteValues.Columns, ct);
     }
 
     private protected override async Task<IReadOnlyList<PaperKey>> QueryTitleAsync(SearchWords words, DateOnly? date, int limit, CancellationToken ct)
@@ -87,7 +78,7 @@ public sealed partial class SqliteArchiveStore
             LIMIT $limit;
             """;
         command.Parameters.AddWithValue("$limit", limit);
-        return await ReadKeysAsync(command, ct);
+        return await StoredRows.ReadKeysAsync(command, SqliteValues.Columns, ct);
     }
 
     private protected override async Task<IReadOnlyList<PaperKey>> QuerySearchAsync(SearchWords words, int limit, CancellationToken ct)
@@ -129,7 +120,7 @@ public sealed partial class SqliteArchiveStore
                 """;
         }
         command.Parameters.AddWithValue("$limit", limit);
-        return await ReadKeysAsync(command, ct);
+        return await StoredRows.ReadKeysAsync(command, SqliteValues.Columns, ct);
     }
 
     /// <summary>One condition per word: the word appears in at least one of the columns.</summary>
@@ -144,14 +135,4 @@ public sealed partial class SqliteArchiveStore
     }
 
     private static string FtsPhrase(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static async Task<IReadOnlyList<PaperKey>> ReadKeysAsync(SqliteCommand command, CancellationToken ct)
-    {
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var keys = new List<PaperKey>();
-        var hasScore = reader.FieldCount > 2;
-        while (await reader.ReadAsync(ct))
-            keys.Add(new PaperKey(SqliteValues.Date(reader, 0), reader.GetInt32(1), hasScore ? reader.GetDouble(2) : 0));
-        return keys;
-    }
 }

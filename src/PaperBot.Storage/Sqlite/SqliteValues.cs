@@ -1,5 +1,6 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using PaperBot.Storage.Serialization;
 
 namespace PaperBot.Storage.Sqlite;
 
@@ -8,14 +9,17 @@ internal static class SqliteValues
 {
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static DateOnly Date(SqliteDataReader reader, int ordinal) =>
+    public static DateOnly Date(DbDataReader reader, int ordinal) =>
         DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Instant(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    public static DateTimeOffset Instant(SqliteDataReader reader, int ordinal) =>
+    public static DateTimeOffset Instant(DbDataReader reader, int ordinal) =>
         DateTimeOffset.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    /// <summary>How SQLite's text dates and instants are read back.</summary>
+    public static readonly ColumnReaders Columns = new(Date, Instant);
 
     public static object OrNull(string? value) => value is null ? DBNull.Value : value;
 
