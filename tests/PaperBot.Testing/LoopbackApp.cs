@@ -34,9 +34,12 @@ public sealed class LoopbackApp : IAsyncDisposable
         var app = builder.Build();
         map(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LoopbackApp(app, new Uri(address + "/"));
+        return new LoopbackApp(app, AddressOf(app));
     }
+
+    /// <summary>Where a started app listens (the port it was given for port 0), with a trailing slash.</summary>
+    public static Uri AddressOf(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Hosting;
+using PaperBot.Testing;
 
 namespace PaperBot.Tests;
 
@@ -33,8 +32,7 @@ internal sealed class RunningBot : IAsyncDisposable
         ];
         var app = PaperBotApp.Build(arguments);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningBot(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) });
+        return new RunningBot(app, new HttpClient { BaseAddress = LoopbackApp.AddressOf(app), Timeout = TimeSpan.FromSeconds(10) });
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds, for at most <paramref name="seconds"/>.</summary>

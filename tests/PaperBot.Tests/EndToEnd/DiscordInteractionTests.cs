@@ -5,25 +5,15 @@ using PaperBot.Testing.Discord;
 namespace PaperBot.Tests.EndToEnd;
 
 /// <summary><c>/papers</c> on Discord through the whole bot: signed over HTTP, answered from the real SQLite archive of the real digests.</summary>
-public sealed class DiscordInteractionTests : IAsyncLifetime
+public sealed class DiscordInteractionTests : WholeBotTest
 {
     private const int ChannelMessage = 4;
     private const int Ephemeral = 64;
 
-    private readonly BotWorkspace _workspace = new();
-    private PlatformFakes _fakes = null!;
-    private PlatformBot _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fakes = await PlatformFakes.StartAsync();
-        _bot = await PlatformBot.StartAsync(_workspace, _fakes);
-    }
-
     [Fact]
     public async Task Points_of_paper_two_answer_privately_with_its_title_and_every_key_point()
     {
-        var reply = await _bot.DiscordAnswerAsync(InteractionBodies.Command("points", options: ("paper", "2")));
+        var reply = await Bot.DiscordAnswerAsync(InteractionBodies.Command("points", options: ("paper", "2")));
 
         Assert.Equal(ChannelMessage, reply.GetProperty("type").GetInt32());
         Assert.Equal(Ephemeral, reply.GetProperty("data").GetProperty("flags").GetInt32());
@@ -39,7 +29,7 @@ public sealed class DiscordInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Search_in_korean_finds_the_paper_that_says_it()
     {
-        var reply = await _bot.DiscordAnswerAsync(InteractionBodies.Command("search", options: ("query", "엔트로피")));
+        var reply = await Bot.DiscordAnswerAsync(InteractionBodies.Command("search", options: ("query", "엔트로피")));
 
         Assert.Equal(Ephemeral, reply.GetProperty("data").GetProperty("flags").GetInt32());
         var embed = reply.GetProperty("data").GetProperty("embeds")[0];
@@ -50,7 +40,7 @@ public sealed class DiscordInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Today_with_public_lists_the_latest_edition_to_the_whole_channel()
     {
-        var reply = await _bot.DiscordAnswerAsync(InteractionBodies.Command("today", options: ("public", true)));
+        var reply = await Bot.DiscordAnswerAsync(InteractionBodies.Command("today", options: ("public", true)));
 
         Assert.Equal(ChannelMessage, reply.GetProperty("type").GetInt32());
         var data = reply.GetProperty("data");
@@ -68,16 +58,9 @@ public sealed class DiscordInteractionTests : IAsyncLifetime
         using var otherKey = new DiscordSigner();
         var forged = otherKey.Sign(DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), body);
 
-        using var response = await _bot.DiscordAsync(body, forged);
+        using var response = await Bot.DiscordAsync(body, forged);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.DoesNotContain(RealDigest.Paper(2).Title, await response.Content.ReadAsStringAsync());
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _fakes.DisposeAsync();
-        _workspace.Dispose();
     }
 }

@@ -5,22 +5,12 @@ using PaperBot.Testing.Slack;
 namespace PaperBot.Tests.EndToEnd;
 
 /// <summary>Slack's <c>/papers</c> and Events API through the whole bot: signed over HTTP, answered from the real SQLite archive.</summary>
-public sealed class SlackCommandTests : IAsyncLifetime
+public sealed class SlackCommandTests : WholeBotTest
 {
-    private readonly BotWorkspace _workspace = new();
-    private PlatformFakes _fakes = null!;
-    private PlatformBot _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fakes = await PlatformFakes.StartAsync();
-        _bot = await PlatformBot.StartAsync(_workspace, _fakes);
-    }
-
     [Fact]
     public async Task Points_2_answers_privately_with_the_title_and_every_key_point()
     {
-        var reply = await _bot.SlackReplyAsync("points 2");
+        var reply = await Bot.SlackReplyAsync("points 2");
 
         Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
         var text = AllText(reply);
@@ -33,7 +23,7 @@ public sealed class SlackCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_day_without_an_edition_is_explained_privately_with_status_200()
     {
-        var reply = await _bot.SlackReplyAsync("day 2099-01-01");
+        var reply = await Bot.SlackReplyAsync("day 2099-01-01");
 
         Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
         var text = AllText(reply);
@@ -44,21 +34,21 @@ public sealed class SlackCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_tampered_command_is_refused_with_401()
     {
-        var signed = SlackSigner.Request("/slack/commands", SlackBodies.Command("points 2", _fakes.ResponseUrls.UrlFor("x").ToString()),
+        var signed = SlackSigner.Request("/slack/commands", SlackBodies.Command("points 2", Fakes.ResponseUrls.UrlFor("x").ToString()),
             "application/x-www-form-urlencoded", PlatformFakes.SlackSigningSecret);
-        signed.Content = new StringContent(SlackBodies.Command("points 3", _fakes.ResponseUrls.UrlFor("x").ToString()),
+        signed.Content = new StringContent(SlackBodies.Command("points 3", Fakes.ResponseUrls.UrlFor("x").ToString()),
             System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
 
-        using var response = await _bot.Bot.Client.SendAsync(signed);
+        using var response = await Bot.Bot.Client.SendAsync(signed);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_fakes.ResponseUrls.Received);
+        Assert.Empty(Fakes.ResponseUrls.Received);
     }
 
     [Fact]
     public async Task A_command_signed_with_another_secret_is_refused_with_401()
     {
-        using var response = await _bot.SlackAsync("/slack/commands", SlackBodies.Command("today", _fakes.ResponseUrls.UrlFor("x").ToString()),
+        using var response = await Bot.SlackAsync("/slack/commands", SlackBodies.Command("today", Fakes.ResponseUrls.UrlFor("x").ToString()),
             "application/x-www-form-urlencoded", secret: "not-the-signing-secret");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -69,7 +59,7 @@ public sealed class SlackCommandTests : IAsyncLifetime
     {
         var challenge = SlackBodies.Example("url_verification.json");
 
-        using var response = await _bot.SlackAsync("/slack/events", challenge.ToJsonString(), "application/json");
+        using var response = await Bot.SlackAsync("/slack/events", challenge.ToJsonString(), "application/json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -77,11 +67,4 @@ public sealed class SlackCommandTests : IAsyncLifetime
     }
 
     private static string AllText(JsonObject reply) => string.Join("\n", SlackCall.Strings(reply));
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _fakes.DisposeAsync();
-        _workspace.Dispose();
-    }
 }
