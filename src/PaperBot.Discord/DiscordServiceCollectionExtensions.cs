@@ -10,7 +10,6 @@ using PaperBot.Core.Ports;
 using PaperBot.Discord.Commands;
 using PaperBot.Discord.Interactions;
 using PaperBot.Discord.Options;
-using PaperBot.Discord.Publishing;
 using PaperBot.Discord.Rendering;
 using PaperBot.Discord.Rest;
 using PaperBot.Discord.Security;
@@ -24,8 +23,8 @@ public static class DiscordServiceCollectionExtensions
 
     /// <summary>
     /// Binds the <c>Discord</c> section (validated at start), and registers the REST client, the interaction handler with
-    /// its background queue, the command registrar and the <see cref="IEditionPublisher"/>. Expects the host to register
-    /// <see cref="IEditionArchive"/>, <see cref="IDeliveryLedger"/>, <c>PapersService</c> and <see cref="TimeProvider"/>.
+    /// its background queue, the command registrar and the delivery platform. Expects the host to register
+    /// <see cref="IEditionArchive"/>, <see cref="IDeliveryRecord"/>, <c>PapersService</c> and <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddPaperBotDiscord(this IServiceCollection services, IConfiguration configuration)
     {
@@ -58,7 +57,6 @@ public static class DiscordServiceCollectionExtensions
 
         services.TryAddSingleton(provider => new ThumbnailResolver(configuration[ThumbnailResolver.ImageBaseUrlKey]));
         services.TryAddSingleton<EditionMessages>();
-        services.AddSingleton<IEditionPublisher, DiscordEditionPublisher>();
         services.TryAddSingleton(provider => new DiscordCommandRegistrar(
             provider.GetRequiredService<DiscordRestClient>(),
             provider.GetRequiredService<IOptions<DiscordOptions>>(),

@@ -19,7 +19,7 @@ public static class SlackServiceCollectionExtensions
     /// <summary>
     /// Registers PaperBot's Slack platform from the root configuration (section <c>Slack</c>, plus
     /// <c>Digests:ImageBaseUrl</c>). Expects the host to register <see cref="IEditionArchive"/>,
-    /// <see cref="IDeliveryLedger"/>, <c>PapersService</c> and <see cref="TimeProvider"/>.
+    /// <see cref="IDeliveryRecord"/>, <c>PapersService</c> and <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddPaperBotSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -60,7 +60,6 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackInteractionsEndpoint>();
         services.TryAddSingleton<SlackEventsEndpoint>();
 
-        services.AddSingleton<IEditionPublisher, SlackEditionPublisher>();
         return services;
     }
 

@@ -1,4 +1,7 @@
+using PaperBot.Core.Delivery;
 using PaperBot.Core.Domain;
+using PaperBot.Core.Ports;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Storage.Caching;
 using PaperBot.Storage.Search;
 
@@ -96,11 +99,31 @@ public abstract class CachingArchiveStore : IArchiveStore
         }, cancellationToken);
     }
 
-    public abstract Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(string platform, string channel, DateOnly date, CancellationToken cancellationToken = default);
+    public abstract Task<EditionDelivery?> TryLeaseAsync(DeliveryKey key, string owner, string editionFingerprint, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
 
-    public abstract Task RecordAsync(Delivery delivery, CancellationToken cancellationToken = default);
+    public abstract Task<bool> RenewLeaseAsync(DeliveryKey key, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
 
-    public abstract Task<Delivery?> FindByMessageOrThreadAsync(string platform, string messageOrThreadId, CancellationToken cancellationToken = default);
+    public abstract Task<IReadOnlyList<ItemRecord>> GetItemsAsync(DeliveryKey key, CancellationToken cancellationToken = default);
+
+    public abstract Task<ItemClaim> ClaimItemAsync(DeliveryKey key, ItemKey item, string owner, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    public abstract Task MarkItemSentAsync(DeliveryKey key, ItemKey item, string platformId, string contentHash, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    public abstract Task MarkItemFailedAsync(DeliveryKey key, ItemKey item, string error, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    public abstract Task FinishAsync(DeliveryKey key, string owner, DeliveryFinish finish, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    public abstract Task<IReadOnlyList<EditionDelivery>> GetDeliveriesSinceAsync(DateOnly since, CancellationToken cancellationToken = default);
+
+    public abstract Task<IReadOnlyList<EditionDelivery>> GetChannelHistoryAsync(ChannelRef channel, int limit, CancellationToken cancellationToken = default);
+
+    public abstract Task<IReadOnlyList<EditionDelivery>> GetEditionDeliveriesAsync(DateOnly date, CancellationToken cancellationToken = default);
+
+    public abstract Task<PostedPaper?> FindPostedPaperAsync(string platform, string messageId, CancellationToken cancellationToken = default);
+
+    public abstract Task<IReadOnlyList<StoredSubscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default);
+
+    public abstract Task SaveSubscriptionAsync(StoredSubscription subscription, CancellationToken cancellationToken = default);
 
     /// <summary>The archive version as the database has it now (or, if the provider throttles its checks, recently).</summary>
     private protected abstract ValueTask<long> ReadArchiveVersionAsync(long cachedVersion, CancellationToken ct);

@@ -62,7 +62,7 @@ public sealed class OptionsTests
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:PublicKey"] = "abc" });
                 var archive = PaperBot.Testing.SampleEditions.Archive();
                 builder.Services.AddSingleton<PaperBot.Core.Ports.IEditionArchive>(archive);
-                builder.Services.AddSingleton<PaperBot.Core.Ports.IDeliveryLedger>(archive);
+                builder.Services.AddSingleton<PaperBot.Core.Ports.IDeliveryRecord>(archive.Record);
                 builder.Services.AddSingleton<PaperBot.Core.Queries.PapersService>();
                 builder.Services.AddPaperBotDiscord(builder.Configuration);
             }));

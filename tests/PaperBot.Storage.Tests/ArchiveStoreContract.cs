@@ -313,57 +313,6 @@ public abstract class ArchiveStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Deliveries_are_recorded_updated_and_listed_by_rank()
-    {
-        var posted = new DateTimeOffset(2026, 1, 8, 0, 5, 0, TimeSpan.Zero);
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 2, "m2", null, posted));
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, Delivery.HeaderRank, "m0", null, posted));
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 1, "m1", null, posted));
-        await Store.RecordAsync(new Delivery("discord", "c2", Day4, 1, "other-channel", null, posted));
-        await Store.RecordAsync(new Delivery("slack", "c1", Day4, 1, "other-platform", null, posted));
-
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 1, "m1", "t1", posted.AddMinutes(1)));
-
-        var recorded = await Store.GetDeliveriesAsync("discord", "c1", Day4);
-        Assert.Equal(
-            [
-                new Delivery("discord", "c1", Day4, 0, "m0", null, posted),
-                new Delivery("discord", "c1", Day4, 1, "m1", "t1", posted.AddMinutes(1)),
-                new Delivery("discord", "c1", Day4, 2, "m2", null, posted),
-            ],
-            recorded);
-        Assert.Empty(await Store.GetDeliveriesAsync("discord", "c1", Day3));
-    }
-
-    [Fact]
-    public async Task A_paper_posting_is_found_by_its_message_id_or_its_thread_id()
-    {
-        var posted = new DateTimeOffset(2026, 1, 8, 9, 0, 0, TimeSpan.FromHours(9));
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 0, "header", null, posted));
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 3, "m3", "t3", posted));
-        await Store.RecordAsync(new Delivery("slack", "C9", Day4, 1, "1736294400.000100", null, posted));
-
-        Assert.Equal(3, (await Store.FindByMessageOrThreadAsync("discord", "m3"))!.Rank);
-        Assert.Equal(3, (await Store.FindByMessageOrThreadAsync("discord", "t3"))!.Rank);
-        Assert.Equal(posted, (await Store.FindByMessageOrThreadAsync("discord", "t3"))!.PostedAt);
-        Assert.Equal("C9", (await Store.FindByMessageOrThreadAsync("slack", "1736294400.000100"))!.Channel);
-        Assert.Null(await Store.FindByMessageOrThreadAsync("slack", "m3"));
-        Assert.Null(await Store.FindByMessageOrThreadAsync("discord", "unknown"));
-        Assert.Null(await Store.FindByMessageOrThreadAsync("discord", "header"));
-    }
-
-    [Fact]
-    public async Task Replacing_an_edition_keeps_what_was_already_delivered()
-    {
-        await Store.StoreAsync(Korean(Day4), Source("d.md"));
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 1, "m1", "t1", DateTimeOffset.UnixEpoch));
-
-        await Store.StoreAsync(Korean(Day4), Source("d.md", "hash-2"));
-
-        Assert.Single(await Store.GetDeliveriesAsync("discord", "c1", Day4));
-    }
-
-    [Fact]
     public async Task A_second_store_on_the_same_database_sees_the_first_ones_writes()
     {
         var other = await OpenAsync();
@@ -384,9 +333,6 @@ public abstract class ArchiveStoreContract : IAsyncLifetime
         });
         Assert.Equal("Replaced By The First Store", (await other.FindByTitleAsync("replaced", null, 5)).Single().Paper.Title);
         Assert.Equal("Replaced By The First Store", (await other.SearchAsync("replaced", 10)).Single().Paper.Title);
-
-        await other.RecordAsync(new Delivery("slack", "C1", Day2, 1, "ts1", null, DateTimeOffset.UnixEpoch));
-        Assert.Single(await Store.GetDeliveriesAsync("slack", "C1", Day2));
     }
 
     [Fact]

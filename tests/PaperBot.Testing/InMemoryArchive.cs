@@ -4,19 +4,16 @@ using PaperBot.Core.Ports;
 namespace PaperBot.Testing;
 
 /// <summary>
-/// A plain in-memory archive and ledger for platform tests, so they do not depend on a database.
+/// A plain in-memory archive for platform tests, with its delivery record beside it (<see cref="Record"/>), so they do not depend on a database.
 /// The storage project's contract tests hold the real stores to the same behaviour.
 /// </summary>
-public sealed class InMemoryArchive(params Edition[] editions) : IEditionArchive, IDeliveryLedger
+public sealed class InMemoryArchive(params Edition[] editions) : IEditionArchive
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<DateOnly, Edition> _editions = new(editions.ToDictionary(e => e.Date));
-    private readonly List<Delivery> _deliveries = [];
 
-    public IReadOnlyList<Delivery> Deliveries
-    {
-        get { lock (_gate) return _deliveries.ToList(); }
-    }
+    /// <summary>What was delivered, and the subscriptions: the stores keep them in the archive's database.</summary>
+    public InMemoryDeliveryRecord Record { get; } = new();
 
     public void Add(Edition edition)
     {
@@ -59,28 +56,6 @@ public sealed class InMemoryArchive(params Edition[] editions) : IEditionArchive
             .Select(r => new SearchHit(r.Date, r.Paper, 1))
             .Take(limit)
             .ToList());
-    }
-
-    public Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(string platform, string channel, DateOnly date, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-            return Task.FromResult<IReadOnlyList<Delivery>>(_deliveries.Where(d => d.Platform == platform && d.Channel == channel && d.Date == date).ToList());
-    }
-
-    public Task RecordAsync(Delivery delivery, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            _deliveries.RemoveAll(d => d.Platform == delivery.Platform && d.Channel == delivery.Channel && d.Date == delivery.Date && d.Rank == delivery.Rank);
-            _deliveries.Add(delivery);
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task<Delivery?> FindByMessageOrThreadAsync(string platform, string messageOrThreadId, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-            return Task.FromResult(_deliveries.FirstOrDefault(d => d.Platform == platform && !d.IsHeader && (d.MessageId == messageOrThreadId || d.ThreadId == messageOrThreadId)));
     }
 
     private List<PaperRef> NewestFirst()

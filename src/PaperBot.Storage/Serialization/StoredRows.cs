@@ -51,22 +51,4 @@ internal static class StoredRows
             keys.Add(new PaperKey(columns.Date(reader, 0), reader.GetInt32(1), hasScore ? reader.GetDouble(2) : 0));
         return keys;
     }
-
-    public static async Task<IReadOnlyList<Delivery>> ReadDeliveriesAsync(DbCommand command, ColumnReaders columns, CancellationToken ct)
-    {
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var deliveries = new List<Delivery>();
-        while (await reader.ReadAsync(ct))
-        {
-            deliveries.Add(new Delivery(
-                Platform: reader.GetString(0),
-                Channel: reader.GetString(1),
-                Date: columns.Date(reader, 2),
-                Rank: reader.GetInt32(3),
-                MessageId: reader.GetString(4),
-                ThreadId: reader.IsDBNull(5) ? null : reader.GetString(5),
-                PostedAt: columns.Instant(reader, 6)));
-        }
-        return deliveries;
-    }
 }

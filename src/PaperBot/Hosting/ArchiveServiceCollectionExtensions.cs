@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using PaperBot.Configuration;
 using PaperBot.Core.Ingest;
 using PaperBot.Core.Ports;
-using PaperBot.Core.Posting;
 using PaperBot.Core.Queries;
 using PaperBot.Digest;
 using PaperBot.Ingest;
@@ -29,12 +28,12 @@ public static class ArchiveServiceCollectionExtensions
         });
         services.AddSingleton<IEditionArchive>(sp => sp.GetRequiredService<IArchiveStore>());
         services.AddSingleton<IArchiveWriter>(sp => sp.GetRequiredService<IArchiveStore>());
-        services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<IArchiveStore>());
+        services.AddSingleton<IDeliveryRecord>(sp => sp.GetRequiredService<IArchiveStore>());
+        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<IArchiveStore>());
 
         services.AddSingleton<IDigestParser, MarkdigDigestParser>();
         services.AddSingleton<DigestIngestor>();
         services.AddSingleton<PapersService>();
-        services.AddSingleton<EditionPoster>();
         return services;
     }
 

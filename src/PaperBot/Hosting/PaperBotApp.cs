@@ -16,6 +16,8 @@ public static class PaperBotApp
 
         builder.Services.AddPaperBotArchive(builder.Configuration);
         builder.Services.AddPaperBotBackgroundIngest();
+        builder.Services.AddPaperBotDelivery(builder.Configuration);
+        builder.Services.AddPaperBotSchedule();
         builder.Services.AddPaperBotPlatforms(builder.Configuration);
 
         var app = builder.Build();

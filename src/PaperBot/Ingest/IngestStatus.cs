@@ -7,6 +7,13 @@ public sealed class IngestStatus
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _initialPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Raised after a pass that stored at least one edition (new or revised).</summary>
+    public event Action? EditionsStored;
+
+    /// <summary>Completes when the first pass after start has been recorded.</summary>
+    public Task InitialPassCompleted => _initialPass.Task;
 
     public DateTimeOffset? LastPassAt { get; private set; }
 
@@ -31,5 +38,9 @@ public sealed class IngestStatus
             LastPassAt = at;
             InitialPassDone |= initial;
         }
+        if (initial)
+            _initialPass.TrySetResult();
+        if (report.Stored > 0)
+            EditionsStored?.Invoke();
     }
 }

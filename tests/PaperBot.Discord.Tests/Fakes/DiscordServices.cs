@@ -34,7 +34,7 @@ internal static class DiscordServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IEditionArchive>(archive);
-        services.AddSingleton<IDeliveryLedger>(archive);
+        services.AddSingleton<IDeliveryRecord>(archive.Record);
         services.AddSingleton<PapersService>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new DiscordRestTimings { BackoffBase = TimeSpan.FromMilliseconds(10), BackoffCap = TimeSpan.FromMilliseconds(40) });

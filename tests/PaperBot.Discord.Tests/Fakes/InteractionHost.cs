@@ -1,3 +1,4 @@
+using PaperBot.Core.Delivery;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -32,7 +33,7 @@ internal sealed class InteractionHost : IAsyncDisposable
     /// <param name="publicKeyHex">The key the endpoint trusts; by default the public half of a key generated here. Null with <paramref name="configured"/> false: no Discord settings at all.</param>
     public static async Task<InteractionHost> StartAsync(
         IEditionArchive archive,
-        IDeliveryLedger? ledger = null,
+        IDeliveryRecord? record = null,
         FakeDiscordApi? discord = null,
         string? publicKeyHex = null,
         bool configured = true,
@@ -54,7 +55,7 @@ internal sealed class InteractionHost : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(settings);
                 builder.Services.AddSingleton(archive);
-                builder.Services.AddSingleton(ledger ?? (IDeliveryLedger)archive);
+                builder.Services.AddSingleton(record ?? (archive as InMemoryArchive)?.Record ?? new InMemoryDeliveryRecord());
                 builder.Services.AddSingleton<PapersService>();
                 builder.Services.AddSingleton(TimeProvider.System);
                 if (deferAfter is { } defer)

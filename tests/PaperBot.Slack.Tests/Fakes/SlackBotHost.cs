@@ -46,7 +46,7 @@ public sealed class SlackBotHost : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(configuration);
                 builder.Services.AddSingleton(wrapArchive?.Invoke(host.Archive) ?? host.Archive);
-                builder.Services.AddSingleton<IDeliveryLedger>(host.Archive);
+                builder.Services.AddSingleton<IDeliveryRecord>(host.Archive.Record);
                 builder.Services.AddSingleton<PapersService>();
                 builder.Services.AddSingleton(TimeProvider.System);
                 builder.Services.AddSingleton<ISlackDelays, InstantDelays>();
