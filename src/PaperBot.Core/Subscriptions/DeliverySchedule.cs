@@ -27,8 +27,10 @@ public sealed record DueDelivery(Subscription Subscription, DateOnly Date, DueRe
 /// <item>At a channel's time of day (its last "slot"), the newest edition the channel has not received is due, if it is fresh:
 /// no more than <see cref="ScheduleDefaults.MaxAgeDays"/> older than the channel's local date, and newer than any edition
 /// it has. A slot is served once: a delivery started at or after it (by the schedule or by <c>post</c>) serves it.</item>
-/// <item>A slot with nothing fresh stays open until the next one, so a late digest goes out as soon as it is in.</item>
-/// <item>After downtime the last slot is still open: the newest fresh edition is due at once, one edition, never a backlog.</item>
+/// <item>A slot with nothing fresh stays open for the rest of the channel's day, so a late digest goes out as soon as it is in,
+/// the same day. Before the channel's time nothing new is due, whatever arrived overnight.</item>
+/// <item>After downtime (or on a first start) past the channel's time, today's slot is still open: the newest fresh edition is
+/// due at once, one edition, never a backlog.</item>
 /// <item>A delivery left unfinished is carried on; a failed one is retried at its retry time, a bounded number of times.</item>
 /// </list>
 /// </summary>
@@ -58,8 +60,8 @@ public sealed class DeliverySchedule(ScheduleDefaults defaults, DeliveryOptions 
                 return new DueDelivery(subscription, latest.Key.Date, DueReason.Retry);
         }
 
-        var slot = LocalTimes.LastAtOrBefore(now, subscription.TimeOfDay, subscription.Zone);
-        if (subscription.Since is { } since && slot < since)
+        var slot = LocalTimes.At(localDate, subscription.TimeOfDay, subscription.Zone);
+        if (now < slot || (subscription.Since is { } since && slot < since))
             return null;
         foreach (var delivery in history)
         {

@@ -41,8 +41,13 @@ public sealed class InMemoryDeliveryRecord : IDeliveryRecord, ISubscriptionStore
         }
     }
 
+    /// <summary>Renewals fail as if the database were out of reach (or the sender frozen): leases then run out.</summary>
+    public bool RenewalsFail { get; set; }
+
     public Task<bool> RenewLeaseAsync(DeliveryKey key, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
     {
+        if (RenewalsFail)
+            throw new InvalidOperationException("the database is out of reach");
         lock (_gate)
         {
             if (!_deliveries.TryGetValue(key, out var existing) || existing.Owner != owner || existing.State != DeliveryState.InProgress)
@@ -143,6 +148,15 @@ public sealed class InMemoryDeliveryRecord : IDeliveryRecord, ISubscriptionStore
     /// <summary>Records an item as posted, as a delivery would have: for tests that start from a posted edition.</summary>
     public Task PostedAsync(DeliveryKey key, ItemKey item, string platformId) =>
         MarkItemSentAsync(key, item, platformId, "posted-by-test", DateTimeOffset.UtcNow);
+
+    /// <summary>Records an edition as delivered to a channel earlier, with no items: for schedule tests that start mid-history.</summary>
+    public Task MarkDeliveredAsync(string platform, string channel, DateOnly date, DateTimeOffset at)
+    {
+        var key = new DeliveryKey(platform, channel, date);
+        lock (_gate)
+            _deliveries[key] = new EditionDelivery(key, DeliveryState.Delivered, null, null, 1, null, false, null, EditionDelivery.LegacyFingerprint, 0, at, at);
+        return Task.CompletedTask;
+    }
 
     public Task<IReadOnlyList<StoredSubscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default)
     {
