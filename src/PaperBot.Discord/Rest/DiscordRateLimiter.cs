@@ -10,9 +10,9 @@ namespace PaperBot.Discord.Rest;
 /// <item>its bucket (per route and major parameter, learned from the <c>X-RateLimit-*</c> headers and 429s, never hard-coded;
 /// a bucket not known yet lets one request through at a time until its first answer tells the limit);</item>
 /// <item>a connection slot, so a granted request never waits for a connection and arrives when it was paced;</item>
-/// <item>for bot-token routes, Discord's global limit of 50 per second, which no header announces: evenly spaced, and at most
-/// <see cref="GlobalRequestsPerSecond"/> in any window of one second plus a safety margin, so that network jitter never makes
-/// more than 50 arrive in one second. A global 429 pauses this gate for every route.</item>
+/// <item>for bot-token routes, Discord's global limit of 50 per second, which no header announces: evenly spaced, and a request
+/// counts from being let through until a second after its answer, so however the network delays requests no more than
+/// <see cref="GlobalRequestsPerSecond"/> can arrive in any second. A global 429 pauses this gate for every route.</item>
 /// </list>
 /// </summary>
 internal sealed class DiscordRateLimiter
@@ -67,7 +67,10 @@ internal sealed class DiscordRateLimiter
             await _connections.WaitAsync(cancellationToken);
             lease.HoldsConnection = true;
             if (route.UsesBotToken)
+            {
                 await _global.EnterAsync(cancellationToken);
+                lease.HoldsGlobal = true;
+            }
         }
         catch
         {
@@ -148,7 +151,16 @@ internal sealed class DiscordRateLimiter
             Pump(taken, now);
             if (target != taken)
                 Pump(target, now);
+            ReleaseGlobal(lease, now);
         }
+    }
+
+    private void ReleaseGlobal(RateLimitLease lease, long now)
+    {
+        if (!lease.HoldsGlobal)
+            return;
+        lease.HoldsGlobal = false;
+        _global.Answered(now);
     }
 
     /// <summary>A lease given up before its request was sent (cancelled while waiting for a connection or the global gate).</summary>
@@ -160,7 +172,9 @@ internal sealed class DiscordRateLimiter
             bucket.InFlight--;
             if (bucket.Known && bucket.Remaining < bucket.Limit)
                 bucket.Remaining++;
-            Pump(bucket, _time.GetTimestamp());
+            var now = _time.GetTimestamp();
+            Pump(bucket, now);
+            ReleaseGlobal(lease, now);
         }
     }
 
@@ -181,6 +195,8 @@ internal sealed class DiscordRateLimiter
             }
             return shared;
         }
+        if (current.DiscordKey is { } previous && _byDiscordBucket.GetValueOrDefault(previous) == current)
+            _byDiscordBucket.Remove(previous);
         current.DiscordKey = key;
         _byDiscordBucket[key] = current;
         return current;
@@ -272,6 +288,9 @@ internal sealed class DiscordRateLimiter
         internal Bucket Bucket { get; }
 
         internal bool HoldsConnection { get; set; }
+
+        /// <summary>Counted by the global gate until answered.</summary>
+        internal bool HoldsGlobal { get; set; }
 
         internal bool Sent { get; set; }
 
@@ -399,28 +418,31 @@ internal sealed class DiscordRateLimiter
     }
 
     /// <summary>
-    /// The global gate: requests are spaced by window/limit on a schedule that catches up a little after a late timer,
-    /// and never more than <c>limit</c> are let through in any <c>window</c> (a ring of the last grants' times).
+    /// The global gate. A request arrives at Discord some time between being let through here and its answer coming back, so it
+    /// counts against the window from the moment it is let through until a window after its answer: a new request goes only
+    /// when fewer than <c>limit</c> others could still arrive within one window of it. However the network delays each one,
+    /// no window then ever sees more than <c>limit</c> arrive. Requests are also spaced evenly (with a small burst allowance
+    /// that absorbs a late timer), so a second's worth never goes out at once.
     /// </summary>
     private sealed class GlobalGate
     {
-        private const int CatchUp = 2;
+        private const int Burst = 2;
 
         private readonly DiscordRateLimiter _owner;
-        private readonly long[] _recent;
+        private readonly int _limit;
         private readonly long _window;
         private readonly long _spacing;
+        private readonly Queue<long> _answeredAt = new();
         private readonly LinkedList<GateWaiter> _waiting = new();
         private readonly ITimer _timer;
-        private int _granted;
-        private int _oldest;
+        private int _inFlight;
         private long _nextSlot;
         private long _pausedUntil;
 
         public GlobalGate(DiscordRateLimiter owner, int limit, TimeSpan window)
         {
             _owner = owner;
-            _recent = new long[limit];
+            _limit = limit;
             _window = owner.Ticks(window);
             _spacing = _window / limit;
             _nextSlot = long.MinValue / 2;
@@ -445,6 +467,14 @@ internal sealed class DiscordRateLimiter
                 Pump(now);
                 return waiter.Granted.Task;
             }
+        }
+
+        /// <summary>The request let through was answered (or given up): it can no longer arrive later than now. Called under the owner's lock.</summary>
+        public void Answered(long now)
+        {
+            _inFlight--;
+            _answeredAt.Enqueue(now);
+            Pump(now);
         }
 
         /// <summary>Called under the owner's lock.</summary>
@@ -482,31 +512,28 @@ internal sealed class DiscordRateLimiter
                 first.Value.Registration.Dispose();
                 first.Value.Granted.TrySetResult();
             }
-            if (_waiting.Count > 0)
-                _timer.Change(_owner.Elapsed(now, NextAt()) + TimeSpan.FromTicks(1), Timeout.InfiniteTimeSpan);
+            // With every place taken by requests still unanswered, the next answer pumps again; no timer is needed.
+            if (_waiting.Count > 0 && NextAt() is var next && next != long.MaxValue)
+                _timer.Change(_owner.Elapsed(now, Math.Max(next, now)) + TimeSpan.FromTicks(1), Timeout.InfiniteTimeSpan);
         }
 
         private bool TryTake(long now)
         {
+            while (_answeredAt.Count > 0 && _answeredAt.Peek() + _window <= now)
+                _answeredAt.Dequeue();
             if (now < NextAt())
                 return false;
+            _inFlight++;
             _nextSlot = Math.Max(_nextSlot, now) + _spacing;
-            if (_granted < _recent.Length)
-                _recent[_granted++] = now;
-            else
-            {
-                _recent[_oldest] = now;
-                _oldest = (_oldest + 1) % _recent.Length;
-            }
             return true;
         }
 
-        /// <summary>The earliest time the next request may go: after any pause, on its spaced slot, and a window after the grant <c>limit</c> places back.</summary>
+        /// <summary>The earliest the next request may go: after any pause, on its spaced slot, and once a place in the window is free.</summary>
         private long NextAt()
         {
-            var next = Math.Max(_pausedUntil, _nextSlot - CatchUp * _spacing);
-            if (_granted == _recent.Length)
-                next = Math.Max(next, _recent[_oldest] + _window);
+            var next = Math.Max(_pausedUntil, _nextSlot - Burst * _spacing);
+            if (_inFlight + _answeredAt.Count >= _limit)
+                next = _answeredAt.Count > 0 ? Math.Max(next, _answeredAt.Peek() + _window) : long.MaxValue;
             return next;
         }
 

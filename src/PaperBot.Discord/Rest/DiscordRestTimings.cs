@@ -25,10 +25,10 @@ internal sealed class DiscordRestTimings
     public int MaxConcurrentRequests { get; init; } = 32;
 
     /// <summary>
-    /// The global limit is kept over a window this much longer than a second, so that requests sent 50 to the second
-    /// still arrive 50 to the second when the network delays some more than others.
+    /// The global limit is kept over a window this much longer than a second. A request already counts until a window after
+    /// its answer (it cannot have arrived later), so this only covers the two clocks' granularity.
     /// </summary>
-    public TimeSpan GlobalSafetyMargin { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan GlobalSafetyMargin { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Capped exponential backoff with jitter: somewhere in the upper half of min(cap, base·2^attempt).</summary>
     public TimeSpan Backoff(int attempt)
