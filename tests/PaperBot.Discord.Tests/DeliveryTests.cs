@@ -215,6 +215,25 @@ public sealed class DeliveryTests
         Assert.InRange(rig.Discord.MaxArrivalsInOneSecond, 1, 50);
     }
 
+    [Theory]
+    [InlineData(HoldPoint.BeforeCreating, 2)]
+    [InlineData(HoldPoint.AfterCreating, 3)]
+    public async Task A_held_request_waits_for_the_test_and_the_delivery_then_completes_once(HoldPoint point, int messagesWhileHeld)
+    {
+        await using var rig = await DeliveryRig.StartAsync();
+        var card2 = DeliveryNonce.For(Key(ChannelA), ItemKey.Card(2));
+        var held = rig.Discord.Hold(r => r.OperationId == "create_message" && r.Body.GetProperty("nonce").GetString() == card2, point);
+
+        var delivery = rig.DeliverAsync(Edition, ChannelA);
+        await held.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(messagesWhileHeld, rig.Discord.MessagesIn(ChannelA).Count);
+        Assert.False(delivery.IsCompleted);
+        held.Release();
+        Assert.IsType<ChannelOutcome.Delivered>(await delivery);
+        rig.AssertDeliveredOnce(Edition, ChannelA);
+    }
+
     [Fact]
     public async Task The_dry_run_description_is_the_body_as_sent_nonce_included()
     {

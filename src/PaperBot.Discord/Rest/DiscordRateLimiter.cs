@@ -43,10 +43,17 @@ internal sealed class DiscordRateLimiter
         _global = new GlobalGate(this, GlobalRequestsPerSecond, TimeSpan.FromSeconds(1) + timings.GlobalSafetyMargin);
     }
 
-    /// <summary>How many buckets are remembered (for tests of the sweep).</summary>
-    internal int BucketCount
+    /// <summary>How many requests the global gate has let through so far.</summary>
+    internal int GlobalGranted
     {
-        get { lock (_gate) return _byRoute.Count; }
+        get { lock (_gate) return _global.Granted; }
+    }
+
+    /// <summary>How many requests wait for the route's bucket.</summary>
+    internal int WaitingFor(DiscordRoute route)
+    {
+        lock (_gate)
+            return _byRoute.TryGetValue(route.RouteKey, out var bucket) ? bucket.Waiting.Count : 0;
     }
 
     /// <summary>
@@ -437,6 +444,9 @@ internal sealed class DiscordRateLimiter
         private readonly ITimer _timer;
         private int _inFlight;
         private long _nextSlot;
+
+        public int Granted { get; private set; }
+
         private long _pausedUntil;
 
         public GlobalGate(DiscordRateLimiter owner, int limit, TimeSpan window)
@@ -524,6 +534,7 @@ internal sealed class DiscordRateLimiter
             if (now < NextAt())
                 return false;
             _inFlight++;
+            Granted++;
             _nextSlot = Math.Max(_nextSlot, now) + _spacing;
             return true;
         }
