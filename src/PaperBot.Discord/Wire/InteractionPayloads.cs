@@ -18,6 +18,25 @@ internal sealed class InteractionPayload
     public string? GuildId { get; set; }
 
     public InteractionDataPayload? Data { get; set; }
+
+    /// <summary>Who used the command in a server, with their permissions in the channel; absent in a DM.</summary>
+    public InteractionMemberPayload? Member { get; set; }
+
+    /// <summary>Who used the command in a DM.</summary>
+    public InteractionUserPayload? User { get; set; }
+}
+
+internal sealed class InteractionMemberPayload
+{
+    /// <summary>The member's permissions in the channel, a bitfield written as a decimal string.</summary>
+    public string? Permissions { get; set; }
+
+    public InteractionUserPayload? User { get; set; }
+}
+
+internal sealed class InteractionUserPayload
+{
+    public string? Id { get; set; }
 }
 
 internal sealed class InteractionDataPayload

@@ -13,6 +13,12 @@ internal sealed class MessagePayload
     public AllowedMentionsPayload AllowedMentions { get; set; } = AllowedMentionsPayload.None;
 
     public int? Flags { get; set; }
+
+    /// <summary>Create message only: derived from (edition, channel, item), at most 25 characters.</summary>
+    public string? Nonce { get; init; }
+
+    /// <summary>With a nonce, Discord returns the message already created with it (same author, last few minutes) instead of a second one.</summary>
+    public bool? EnforceNonce { get; init; }
 }
 
 internal sealed class AllowedMentionsPayload
@@ -62,3 +68,6 @@ internal sealed class ComponentPayload
 }
 
 internal sealed record ThreadCreatePayload(string Name, int AutoArchiveDuration);
+
+/// <summary>The body of modify channel when only a thread's name changes.</summary>
+internal sealed record ThreadRenamePayload(string Name);

@@ -55,7 +55,9 @@ internal sealed class InteractionHost : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(settings);
                 builder.Services.AddSingleton(archive);
-                builder.Services.AddSingleton(record ?? (archive as InMemoryArchive)?.Record ?? new InMemoryDeliveryRecord());
+                var delivered = record ?? (archive as InMemoryArchive)?.Record ?? new InMemoryDeliveryRecord();
+                builder.Services.AddSingleton(delivered);
+                builder.Services.AddSubscriptions(SubscriptionServices.StoreOf(delivered));
                 builder.Services.AddSingleton<PapersService>();
                 builder.Services.AddSingleton(TimeProvider.System);
                 if (deferAfter is { } defer)
