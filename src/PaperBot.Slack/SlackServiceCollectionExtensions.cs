@@ -18,9 +18,9 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Registers PaperBot's Slack platform from the root configuration (section <c>Slack</c>, plus
-    /// <c>Digests:ImageBaseUrl</c>).
-    /// Expects the host to register <see cref="IEditionArchive"/>, <see cref="IDeliveryRecord"/>, <c>PapersService</c>
-    /// and <see cref="TimeProvider"/>.
+    /// <c>Digests:ImageBaseUrl</c>): the endpoints, and with a bot token the <see cref="IDeliveryPlatform"/> "slack".
+    /// Expects the host to register <see cref="IEditionArchive"/>, <see cref="IDeliveryRecord"/>, <c>PapersService</c>,
+    /// <c>SubscriptionCommands</c> and <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddPaperBotSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -61,6 +61,12 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(provider => new SlackRequestVerifier(
             provider.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(new ThumbnailResolver(configuration[ThumbnailResolver.ConfigurationKey]));
+        // Delivering needs a bot token; without one Slack is not a platform to deliver to (a stored subscription waits for it).
+        if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)]))
+        {
+            services.TryAddSingleton<SlackDeliveryPlatform>();
+            services.AddSingleton<IDeliveryPlatform>(provider => provider.GetRequiredService<SlackDeliveryPlatform>());
+        }
 
         services.TryAddSingleton<SeenEvents>();
         services.TryAddSingleton<SlackWorkQueue>();
