@@ -31,7 +31,8 @@ public sealed class SlackClientTests : IAsyncLifetime
             Assert.True((await _delivery.Platform.SendHeaderAsync(Key(), Header, default)).IsSuccess);
         // The fake clock stands still and the client's waits return at once, so each slot is one interval after the one before.
         var waits = _delivery.Delays.Requested.ToList();
-        Assert.Equal([1, 2, 3], waits.Select(w => w.TotalSeconds));
+        var interval = ChannelPacer.Interval + ChannelPacer.Margin;
+        Assert.Equal([1 * interval, 2 * interval, 3 * interval], waits);
 
         Assert.True((await _delivery.Platform.SendHeaderAsync(Key(SlackDelivery.OtherChannel), Header, default)).IsSuccess);
         Assert.Equal(3, _delivery.Delays.Requested.Count);

@@ -11,12 +11,15 @@ public sealed class ChannelPacer(TimeProvider time, ISlackDelays delays)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    /// <summary>Timers count whole milliseconds and may fire one early: a little to spare, so a slot is never short of the interval.</summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Channels remembered before those whose slot has long passed are forgotten.</summary>
     private const int PruneAbove = 10_000;
 
     private readonly ConcurrentDictionary<string, SlotHolder> _channels = new(StringComparer.Ordinal);
 
-    private long IntervalTicks => (long)(Interval.TotalSeconds * time.TimestampFrequency);
+    private long IntervalTicks => (Interval + Margin).Ticks * time.TimestampFrequency / TimeSpan.TicksPerSecond;
 
     /// <summary>Waits for the channel's next slot and takes it; call <see cref="Done"/> once the post is answered.</summary>
     public Task WaitForSlotAsync(string channel, CancellationToken cancellationToken)
@@ -31,7 +34,7 @@ public sealed class ChannelPacer(TimeProvider time, ISlackDelays delays)
             slot = Math.Max(holder.Next, now);
             holder.Next = slot + IntervalTicks;
         }
-        return slot <= now ? Task.CompletedTask : delays.WaitAsync(TimeSpan.FromSeconds((double)(slot - now) / time.TimestampFrequency), cancellationToken);
+        return slot <= now ? Task.CompletedTask : delays.WaitAsync(time.GetElapsedTime(now, slot), cancellationToken);
     }
 
     /// <summary>The post taken at the last slot is answered (or failed): the next one waits an interval from now.</summary>

@@ -171,7 +171,7 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, ISlac
 
     private void Pause(string method, TimeSpan wait)
     {
-        var until = time.GetTimestamp() + (long)(wait.TotalSeconds * time.TimestampFrequency);
+        var until = time.GetTimestamp() + wait.Ticks * time.TimestampFrequency / TimeSpan.TicksPerSecond;
         _pausedUntil.AddOrUpdate(method, until, (_, current) => Math.Max(current, until));
     }
 
@@ -179,10 +179,8 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, ISlac
     {
         if (!_pausedUntil.TryGetValue(method, out var until))
             return Task.CompletedTask;
-        var left = until - time.GetTimestamp();
-        return left <= 0
-            ? Task.CompletedTask
-            : delays.WaitAsync(RetryPolicy.Jittered(TimeSpan.FromSeconds((double)left / time.TimestampFrequency)), cancellationToken);
+        var now = time.GetTimestamp();
+        return until <= now ? Task.CompletedTask : delays.WaitAsync(RetryPolicy.Jittered(time.GetElapsedTime(now, until)), cancellationToken);
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)
