@@ -63,10 +63,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(new ThumbnailResolver(configuration[ThumbnailResolver.ConfigurationKey]));
         // Delivering needs a bot token; without one Slack is not a platform to deliver to (a stored subscription waits for it).
         if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)]))
-        {
-            services.TryAddSingleton<SlackDeliveryPlatform>();
-            services.AddSingleton<IDeliveryPlatform>(provider => provider.GetRequiredService<SlackDeliveryPlatform>());
-        }
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryPlatform, SlackDeliveryPlatform>());
 
         services.TryAddSingleton<SeenEvents>();
         services.TryAddSingleton<SlackWorkQueue>();
