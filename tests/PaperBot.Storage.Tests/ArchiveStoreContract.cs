@@ -18,6 +18,9 @@ public abstract class ArchiveStoreContract : DeliveryRecordContract, IAsyncLifet
 
     protected IArchiveStore Store { get; private set; } = null!;
 
+    /// <summary>The test's database.</summary>
+    protected string ConnectionString => _connectionString;
+
     protected override IDeliveryRecord Record => Store;
 
     protected override ISubscriptionStore Subscriptions => Store;

@@ -9,8 +9,11 @@ internal abstract class DeliveryDatabase
 {
     public abstract ColumnReaders Columns { get; }
 
-    /// <summary>Appended to the delivery row's read in a claim: PostgreSQL locks the row so that a take-over waits for the claim.</summary>
-    public abstract string RowLock { get; }
+    /// <summary>
+    /// Runs the claim (<paramref name="claim"/> holds the key, item, owner and time) and says, as of one moment, whether the
+    /// owner holds the delivery's lease and, if the item was claimed, its attempt count.
+    /// </summary>
+    public abstract Task<(bool Leased, int? Attempts)> ClaimAsync(DbCommand claim, CancellationToken ct);
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 

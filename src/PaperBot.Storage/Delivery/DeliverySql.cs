@@ -40,19 +40,39 @@ internal static class DeliverySql
         WHERE {IsKey} AND owner = @owner AND state = 'in_progress';
         """;
 
-    /// <summary>
-    /// Claims the item if the owner holds the delivery's lease (the delivery row is read in the same statement, and on
-    /// PostgreSQL share-locked until the claim commits, so a take-over waits for it) and the item is not sent yet.
-    /// Returns the item's attempt count when claimed; no row otherwise.
-    /// </summary>
-    public static string ClaimItem(string rowLock) => $"""
-        INSERT INTO delivery_items AS i (platform, channel, date, {ItemColumns})
-            SELECT @platform, @channel, @date, @item, 'claimed', NULL, NULL, 1, NULL, @now
-            FROM edition_deliveries WHERE {IsKey} AND {IsLeasedByOwner}{rowLock}
+    private const string ClaimItemUpsert = $"""
         ON CONFLICT (platform, channel, date, item) DO UPDATE SET
             state = 'claimed', platform_id = NULL, content_hash = NULL, attempts = i.attempts + 1, updated_at = excluded.updated_at
         WHERE i.state <> 'sent'
+        """;
+
+    private const string ClaimedItem = "@platform, @channel, @date, @item, 'claimed', NULL, NULL, 1, NULL, @now";
+
+    /// <summary>
+    /// SQLite, inside the decision's write lock: claims the item if the owner holds the delivery's lease and the item is
+    /// not sent, returning the item's attempt count; no row otherwise (then <see cref="IsLeased"/> tells which).
+    /// </summary>
+    public const string ClaimItemSqlite = $"""
+        INSERT INTO delivery_items AS i (platform, channel, date, {ItemColumns})
+            SELECT {ClaimedItem} FROM edition_deliveries WHERE {IsKey} AND {IsLeasedByOwner}
+        {ClaimItemUpsert}
         RETURNING attempts;
+        """;
+
+    /// <summary>
+    /// PostgreSQL, one statement: whether the owner holds the lease and, if the item was claimed, its attempt count. The
+    /// delivery row is share-locked until the claim commits, so a take-over waits for it, and one that committed first
+    /// is seen (the lock re-reads the row).
+    /// </summary>
+    public const string ClaimItemPostgres = $"""
+        WITH lease AS (
+            SELECT 1 FROM edition_deliveries WHERE {IsKey} AND {IsLeasedByOwner} FOR SHARE),
+        claimed AS (
+            INSERT INTO delivery_items AS i (platform, channel, date, {ItemColumns})
+                SELECT {ClaimedItem} FROM lease
+            {ClaimItemUpsert}
+            RETURNING i.attempts)
+        SELECT EXISTS (SELECT 1 FROM lease), (SELECT attempts FROM claimed);
         """;
 
     public const string IsLeased = $"SELECT count(*) FROM edition_deliveries WHERE {IsKey} AND {IsLeasedByOwner};";

@@ -47,28 +47,23 @@ internal sealed class SqlDeliveryRecord(DeliveryDatabase database) : IDeliveryRe
     public Task<ItemClaim> ClaimItemAsync(DeliveryKey key, ItemKey item, string owner, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         DecideAsync(async (connection, transaction) =>
         {
-            await using (var claim = Command(connection, transaction, DeliverySql.ClaimItem(database.RowLock), key))
+            (bool Leased, int? Attempts) claimed;
+            await using (var claim = Command(connection, transaction, "", key))
             {
                 DeliveryDatabase.AddText(claim, "@item", item.Id);
                 DeliveryDatabase.AddText(claim, "@owner", owner);
                 database.AddInstant(claim, "@now", now);
-                if (await claim.ExecuteScalarAsync(cancellationToken) is { } attempts and not DBNull)
-                    return new ItemClaim.Granted(PreviouslyAttempted: Convert.ToInt32(attempts, CultureInfo.InvariantCulture) > 1);
+                claimed = await database.ClaimAsync(claim, cancellationToken);
             }
+            if (!claimed.Leased)
+                return new ItemClaim.LeaseLost();
+            if (claimed.Attempts is { } attempts)
+                return new ItemClaim.Granted(PreviouslyAttempted: attempts > 1);
 
-            // Nothing claimed: the lease is not the owner's, or the item is sent. Read in that order, the answer holds
-            // even outside a transaction: an owner that holds the lease now held it at the claim (only its own lease
-            // call could have given it back), so its claim found the item sent, and a sent item stays sent.
-            await using (var leased = Command(connection, transaction, DeliverySql.IsLeased, key))
-            {
-                DeliveryDatabase.AddText(leased, "@owner", owner);
-                database.AddInstant(leased, "@now", now);
-                if (Convert.ToInt64(await leased.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-                    return (ItemClaim)new ItemClaim.LeaseLost();
-            }
+            // The owner holds the lease, so the item was not claimed because it is sent; a sent item stays sent.
             await using var sent = Command(connection, transaction, DeliverySql.Item, key);
             DeliveryDatabase.AddText(sent, "@item", item.Id);
-            return new ItemClaim.AlreadySent((await StoredRows.ReadAllAsync(sent, ReadItem, cancellationToken)).Single());
+            return (ItemClaim)new ItemClaim.AlreadySent((await StoredRows.ReadAllAsync(sent, ReadItem, cancellationToken)).Single());
         }, cancellationToken);
 
     public async Task MarkItemSentAsync(DeliveryKey key, ItemKey item, string platformId, string contentHash, DateTimeOffset now,

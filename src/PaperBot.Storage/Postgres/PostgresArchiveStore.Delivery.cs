@@ -20,7 +20,13 @@ public sealed partial class PostgresArchiveStore
     {
         public override ColumnReaders Columns => ColumnReaders.Native;
 
-        public override string RowLock => " FOR SHARE";
+        public override async Task<(bool Leased, int? Attempts)> ClaimAsync(DbCommand claim, CancellationToken ct)
+        {
+            claim.CommandText = DeliverySql.ClaimItemPostgres;
+            await using var reader = await claim.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return (reader.GetBoolean(0), reader.IsDBNull(1) ? null : reader.GetInt32(1));
+        }
 
         public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
 

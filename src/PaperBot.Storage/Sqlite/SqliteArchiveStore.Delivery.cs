@@ -19,8 +19,15 @@ public sealed partial class SqliteArchiveStore
     {
         public override ColumnReaders Columns => SqliteValues.Columns;
 
-        // Nothing to lock: the write lock already keeps every other writer out until the claim commits.
-        public override string RowLock => "";
+        // Both statements run under the decision's write lock, so they answer about the same moment.
+        public override async Task<(bool Leased, int? Attempts)> ClaimAsync(DbCommand claim, CancellationToken ct)
+        {
+            claim.CommandText = DeliverySql.ClaimItemSqlite;
+            if (await claim.ExecuteScalarAsync(ct) is long attempts)
+                return (true, (int)attempts);
+            claim.CommandText = DeliverySql.IsLeased;
+            return ((long)(await claim.ExecuteScalarAsync(ct))! > 0, null);
+        }
 
         public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await store.OpenAsync(ct);
 
