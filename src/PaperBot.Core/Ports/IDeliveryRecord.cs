@@ -5,7 +5,8 @@ namespace PaperBot.Core.Ports;
 /// <summary>
 /// What has been delivered where, item by item, shared by every copy of the bot that uses the same database.
 /// Every state change that decides who sends is atomic in the database (a unique key, a lease checked in the same
-/// transaction), so two processes never both send an item.
+/// transaction), so two processes never both send an item. Every decision is made at the <c>now</c> the caller passes (its
+/// <see cref="TimeProvider"/>), never at the database's clock. Instants are kept to the microsecond (PostgreSQL's precision).
 /// </summary>
 public interface IDeliveryRecord
 {
@@ -13,7 +14,9 @@ public interface IDeliveryRecord
     /// Takes the lease on delivering <paramref name="key"/> for <paramref name="owner"/> until <paramref name="leaseUntil"/>:
     /// creates the record (state in progress, started now) when there is none, takes over a record whose lease ran out or that
     /// failed, and renews it when <paramref name="owner"/> holds it already. Null when another owner's lease is still running.
-    /// The attempt count goes up by one unless the owner already held the lease.
+    /// The attempt count goes up by one unless the owner already held the lease or the edition was delivered (editing a delivered
+    /// edition is not a new attempt at delivering it). Taking a record over clears its failure's retry time and permanent flag;
+    /// its last error stays until a later finish replaces it.
     /// </summary>
     Task<EditionDelivery?> TryLeaseAsync(DeliveryKey key, string owner, string editionFingerprint, DateTimeOffset now, DateTimeOffset leaseUntil,
         CancellationToken cancellationToken = default);
@@ -44,7 +47,7 @@ public interface IDeliveryRecord
     /// <summary>The deliveries of editions dated <paramref name="since"/> or later, for every channel: what the schedule decides from.</summary>
     Task<IReadOnlyList<EditionDelivery>> GetDeliveriesSinceAsync(DateOnly since, CancellationToken cancellationToken = default);
 
-    /// <summary>The channel's most recent deliveries, newest edition first: what <c>status</c> shows.</summary>
+    /// <summary>The channel's most recent deliveries, newest edition first, at most <paramref name="limit"/>: what <c>status</c> shows.</summary>
     Task<IReadOnlyList<EditionDelivery>> GetChannelHistoryAsync(ChannelRef channel, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Every channel's delivery of one edition: what the archive's preview page shows.</summary>

@@ -1,25 +1,40 @@
-using PaperBot.Core.Delivery;
-using PaperBot.Core.Ports;
-using PaperBot.Core.Subscriptions;
+using System.Data;
+using System.Data.Common;
+using Npgsql;
+using PaperBot.Storage.Delivery;
+using PaperBot.Storage.Serialization;
 
 namespace PaperBot.Storage.Postgres;
 
-// TRANSITIONAL: the storage work replaces this file with the real delivery record and subscriptions.
 public sealed partial class PostgresArchiveStore
 {
-    private static NotSupportedException NotYet() => new("The PostgreSQL delivery record is being built.");
+    private protected override SqlDeliveryRecord Deliveries { get; }
 
-    public override Task<EditionDelivery?> TryLeaseAsync(DeliveryKey key, string owner, string editionFingerprint, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<bool> RenewLeaseAsync(DeliveryKey key, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<IReadOnlyList<ItemRecord>> GetItemsAsync(DeliveryKey key, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<ItemClaim> ClaimItemAsync(DeliveryKey key, ItemKey item, string owner, DateTimeOffset now, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task MarkItemSentAsync(DeliveryKey key, ItemKey item, string platformId, string contentHash, DateTimeOffset now, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task MarkItemFailedAsync(DeliveryKey key, ItemKey item, string error, DateTimeOffset now, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task FinishAsync(DeliveryKey key, string owner, DeliveryFinish finish, DateTimeOffset now, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<IReadOnlyList<EditionDelivery>> GetDeliveriesSinceAsync(DateOnly since, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<IReadOnlyList<EditionDelivery>> GetChannelHistoryAsync(ChannelRef channel, int limit, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<IReadOnlyList<EditionDelivery>> GetEditionDeliveriesAsync(DateOnly date, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<PostedPaper?> FindPostedPaperAsync(string platform, string messageId, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<IReadOnlyList<StoredSubscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task SaveSubscriptionAsync(StoredSubscription subscription, CancellationToken cancellationToken = default) => throw NotYet();
+    /// <summary>
+    /// PostgreSQL under the delivery record, at READ COMMITTED: each decision is one statement, its own transaction, whose
+    /// conditions PostgreSQL re-checks on the latest row after waiting for a concurrent writer of it (<c>ON CONFLICT … DO
+    /// UPDATE … WHERE</c>, <c>UPDATE … WHERE</c>), and a claim share-locks the delivery row so that a take-over waits until
+    /// the claim commits.
+    /// </summary>
+    private sealed class PostgresDeliveryDatabase(NpgsqlDataSource dataSource) : DeliveryDatabase
+    {
+        public override ColumnReaders Columns => ColumnReaders.Native;
+
+        public override async Task<(bool Leased, int? Attempts)> ClaimAsync(DbCommand claim, CancellationToken ct)
+        {
+            claim.CommandText = DeliverySql.ClaimItemPostgres;
+            await using var reader = await claim.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return (reader.GetBoolean(0), reader.IsDBNull(1) ? null : reader.GetInt32(1));
+        }
+
+        public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
+
+        public override Task<DbTransaction?> BeginDecisionAsync(DbConnection connection, CancellationToken ct) => Task.FromResult<DbTransaction?>(null);
+
+        public override void AddDate(DbCommand command, string name, DateOnly date) => Add(command, name, DbType.Date, date);
+
+        public override void AddInstant(DbCommand command, string name, DateTimeOffset? instant) =>
+            Add(command, name, DbType.DateTimeOffset, instant?.ToUniversalTime());
+    }
 }

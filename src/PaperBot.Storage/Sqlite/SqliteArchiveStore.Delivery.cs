@@ -1,25 +1,42 @@
-using PaperBot.Core.Delivery;
-using PaperBot.Core.Ports;
-using PaperBot.Core.Subscriptions;
+using System.Data;
+using System.Data.Common;
+using PaperBot.Storage.Delivery;
+using PaperBot.Storage.Serialization;
 
 namespace PaperBot.Storage.Sqlite;
 
-// TRANSITIONAL: the storage work replaces this file with the real delivery record and subscriptions.
 public sealed partial class SqliteArchiveStore
 {
-    private static NotSupportedException NotYet() => new("The SQLite delivery record is being built.");
+    private protected override SqlDeliveryRecord Deliveries { get; }
 
-    public override Task<EditionDelivery?> TryLeaseAsync(DeliveryKey key, string owner, string editionFingerprint, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<bool> RenewLeaseAsync(DeliveryKey key, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<IReadOnlyList<ItemRecord>> GetItemsAsync(DeliveryKey key, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<ItemClaim> ClaimItemAsync(DeliveryKey key, ItemKey item, string owner, DateTimeOffset now, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task MarkItemSentAsync(DeliveryKey key, ItemKey item, string platformId, string contentHash, DateTimeOffset now, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task MarkItemFailedAsync(DeliveryKey key, ItemKey item, string error, DateTimeOffset now, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task FinishAsync(DeliveryKey key, string owner, DeliveryFinish finish, DateTimeOffset now, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<IReadOnlyList<EditionDelivery>> GetDeliveriesSinceAsync(DateOnly since, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<IReadOnlyList<EditionDelivery>> GetChannelHistoryAsync(ChannelRef channel, int limit, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<IReadOnlyList<EditionDelivery>> GetEditionDeliveriesAsync(DateOnly date, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<PostedPaper?> FindPostedPaperAsync(string platform, string messageId, CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task<IReadOnlyList<StoredSubscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) => throw NotYet();
-    public override Task SaveSubscriptionAsync(StoredSubscription subscription, CancellationToken cancellationToken = default) => throw NotYet();
+    /// <summary>
+    /// SQLite under the delivery record. Every decision takes the database's write lock before it reads
+    /// (<c>BEGIN IMMEDIATE</c>), so decisions are one at a time across every connection and process on the file; a
+    /// second process waits for the lock (the connection's busy timeout, <see cref="SqliteConnectionSettings"/>) rather
+    /// than failing. WAL lets readers carry on meanwhile.
+    /// </summary>
+    private sealed class SqliteDeliveryDatabase(SqliteArchiveStore store) : DeliveryDatabase
+    {
+        public override ColumnReaders Columns => SqliteValues.Columns;
+
+        // Both statements run under the decision's write lock, so they answer about the same moment.
+        public override async Task<(bool Leased, int? Attempts)> ClaimAsync(DbCommand claim, CancellationToken ct)
+        {
+            claim.CommandText = DeliverySql.ClaimItemSqlite;
+            if (await claim.ExecuteScalarAsync(ct) is long attempts)
+                return (true, (int)attempts);
+            claim.CommandText = DeliverySql.IsLeased;
+            return ((long)(await claim.ExecuteScalarAsync(ct))! > 0, null);
+        }
+
+        public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await store.OpenAsync(ct);
+
+        public override Task<DbTransaction?> BeginDecisionAsync(DbConnection connection, CancellationToken ct) =>
+            Task.FromResult<DbTransaction?>(((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: false));
+
+        public override void AddDate(DbCommand command, string name, DateOnly date) => Add(command, name, DbType.String, SqliteValues.Date(date));
+
+        public override void AddInstant(DbCommand command, string name, DateTimeOffset? instant) =>
+            Add(command, name, DbType.String, instant is { } value ? SqliteValues.Instant(value) : null);
+    }
 }

@@ -33,7 +33,7 @@ public sealed class InMemoryDeliveryRecord : IDeliveryRecord, ISubscriptionStore
             var attempts = existing.State == DeliveryState.Delivered ? existing.Attempts : existing.Attempts + 1;
             var taken = existing with
             {
-                State = DeliveryState.InProgress, Owner = owner, LeaseUntil = leaseUntil, Attempts = attempts, RetryAt = null,
+                State = DeliveryState.InProgress, Owner = owner, LeaseUntil = leaseUntil, Attempts = attempts, Permanent = false, RetryAt = null,
                 EditionFingerprint = existing.EditionFingerprint ?? editionFingerprint,
             };
             _deliveries[key] = taken;
