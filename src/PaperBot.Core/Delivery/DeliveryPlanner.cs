@@ -32,6 +32,12 @@ public sealed partial class DeliveryPlanner(
         var lease = await record.TryLeaseAsync(key, sender.Value, edition.EditionFingerprint, now, now + options.Lease, cancellationToken);
         if (lease is null)
             return new ChannelOutcome.Busy(key);
+        if (lease.EditionFingerprint == EditionDelivery.LegacyFingerprint)
+        {
+            // Posted before items were recorded one by one: complete as it stands, and nothing it holds is known well enough to edit.
+            await record.FinishAsync(key, sender.Value, DeliveryFinish.Delivered(EditionDelivery.LegacyFingerprint, lease.ItemsSent), now, CancellationToken.None);
+            return new ChannelOutcome.Delivered(key, 0, 0, TimeSpan.Zero);
+        }
 
         var run = new ChannelRun(this, platform, edition, key, lease);
         await using (var keeper = new LeaseKeeper(record, key, sender.Value, time, options.Lease, logger, cancellationToken))

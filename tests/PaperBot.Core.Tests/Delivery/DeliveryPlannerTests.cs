@@ -154,4 +154,16 @@ public sealed class DeliveryPlannerTests
         var restarted = Assert.IsType<ChannelOutcome.Delivered>(await Planner("restarted").DeliverAsync(_platform, Rendered(), "c1", CancellationToken.None));
         Assert.Equal(4, restarted.Sent);
     }
+
+    [Fact]
+    public async Task An_edition_posted_before_items_were_recorded_is_complete_as_it_stands()
+    {
+        await _record.MarkDeliveredAsync("discord", "c1", Day, _clock.GetUtcNow().AddDays(-1));
+
+        var outcome = await Planner().DeliverAsync(_platform, Rendered(), "c1", CancellationToken.None);
+
+        Assert.True(Assert.IsType<ChannelOutcome.Delivered>(outcome).NothingToDo);
+        Assert.Empty(_platform.Calls);
+        Assert.Equal(EditionDelivery.LegacyFingerprint, (await _record.GetChannelHistoryAsync(new("discord", "c1"), 1)).Single().EditionFingerprint);
+    }
 }
