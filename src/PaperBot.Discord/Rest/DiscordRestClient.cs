@@ -40,9 +40,6 @@ internal sealed class DiscordRestClient(
     public Task<Result<MessageObject>> EditOriginalResponseAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.EditOriginalResponse(applicationId, interactionToken), message, MessageBody, DiscordJson.Context.MessageObject, cancellationToken);
 
-    public Task<Result<MessageObject>> CreateFollowupAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
-        SendAsync(DiscordRoute.CreateFollowup(applicationId, interactionToken), message, MessageBody, DiscordJson.Context.MessageObject, cancellationToken);
-
     private async Task<Result<TResponse>> SendAsync<TRequest, TResponse>(
         DiscordRoute route, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {

@@ -26,8 +26,6 @@ internal sealed record CliArguments(
 
     private static readonly string[] HostOptions = ["--urls", "--environment", "--contentRoot"];
 
-    public static IReadOnlyCollection<string> VerbNames => Verbs.Keys;
-
     public bool Has(string flag) => Flags.Contains(flag);
 
     public string? Value(string option) => Values.GetValueOrDefault(option);
