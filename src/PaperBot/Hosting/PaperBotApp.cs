@@ -9,8 +9,8 @@ public static class PaperBotApp
     public static WebApplication Build(string[] hostArgs, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(hostArgs);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-            builder.WebHost.UseUrls("http://localhost:5000");
+        if (!ListenAddresses.AreConfigured(builder.Configuration))
+            builder.WebHost.UseUrls(ListenAddresses.Default);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         configure?.Invoke(builder);
 
