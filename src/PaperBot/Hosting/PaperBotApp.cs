@@ -17,6 +17,7 @@ public static class PaperBotApp
         builder.Services.AddPaperBotArchive(builder.Configuration);
         builder.Services.AddPaperBotBackgroundIngest();
         builder.Services.AddPaperBotPlatforms(builder.Configuration);
+        builder.Services.AddPaperBotObservability();
 
         var app = builder.Build();
         // Before the endpoints resolve their services (which reads their settings one section at a time), so that
