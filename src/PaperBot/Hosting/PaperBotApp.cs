@@ -24,6 +24,7 @@ public static class PaperBotApp
         // every wrong setting is named at once rather than only the first.
         app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapHealth();
+        app.MapMetrics();
         app.MapArchivePages();
         app.MapPlatformWebhooks();
         return app;
