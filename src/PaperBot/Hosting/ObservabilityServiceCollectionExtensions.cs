@@ -26,6 +26,7 @@ public static class ObservabilityServiceCollectionExtensions
                 .AddMeter(PaperBotMetrics.MeterName)
                 // Every scrape sees the counters as they are now, not as they were up to 300 ms ago.
                 .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
+        services.AddHostedService<StartupGuide>();
         return services;
     }
 

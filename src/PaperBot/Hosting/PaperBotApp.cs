@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using PaperBot.Web;
 
@@ -12,6 +13,8 @@ public static class PaperBotApp
         if (!ListenAddresses.AreConfigured(builder.Configuration))
             builder.WebHost.UseUrls(ListenAddresses.Default);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // The slim builder fixes the console format to "simple"; Logging:Console:FormatterName=json (or systemd) chooses again.
+        builder.Services.Configure<ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
         configure?.Invoke(builder);
 
         builder.Services.AddPaperBotArchive(builder.Configuration);
