@@ -8,7 +8,7 @@ namespace PaperBot.Storage.Sqlite;
 /// Read with Linux's <c>statx</c>, whose layout is the same on every architecture; elsewhere unknown (null), and only
 /// the file's existence is checked.
 /// </summary>
-internal readonly record struct FileIdentity(uint DeviceMajor, uint DeviceMinor, ulong Inode)
+internal readonly partial record struct FileIdentity(uint DeviceMajor, uint DeviceMinor, ulong Inode)
 {
     private const int AtFdCwd = -100;
     private const uint StatxIno = 0x100;
@@ -18,7 +18,7 @@ internal readonly record struct FileIdentity(uint DeviceMajor, uint DeviceMinor,
     {
         if (!OperatingSystem.IsLinux())
             return null;
-        var buffer = new byte[StatxSize];
+        Span<byte> buffer = stackalloc byte[StatxSize];
         try
         {
             if (Statx(AtFdCwd, path, 0, StatxIno, buffer) != 0)
@@ -28,16 +28,15 @@ internal readonly record struct FileIdentity(uint DeviceMajor, uint DeviceMinor,
         {
             return null;
         }
-        var mask = BinaryPrimitives.ReadUInt32LittleEndian(buffer);
+        var mask = BitConverter.IsLittleEndian ? BinaryPrimitives.ReadUInt32LittleEndian(buffer) : BinaryPrimitives.ReadUInt32BigEndian(buffer);
         if ((mask & StatxIno) == 0)
             return null;
         // struct statx: stx_ino at byte 32, stx_dev_major and stx_dev_minor at 136 and 140 (native byte order).
-        var span = buffer.AsSpan();
         return BitConverter.IsLittleEndian
-            ? new FileIdentity(BinaryPrimitives.ReadUInt32LittleEndian(span[136..]), BinaryPrimitives.ReadUInt32LittleEndian(span[140..]), BinaryPrimitives.ReadUInt64LittleEndian(span[32..]))
-            : new FileIdentity(BinaryPrimitives.ReadUInt32BigEndian(span[136..]), BinaryPrimitives.ReadUInt32BigEndian(span[140..]), BinaryPrimitives.ReadUInt64BigEndian(span[32..]));
+            ? new FileIdentity(BinaryPrimitives.ReadUInt32LittleEndian(buffer[136..]), BinaryPrimitives.ReadUInt32LittleEndian(buffer[140..]), BinaryPrimitives.ReadUInt64LittleEndian(buffer[32..]))
+            : new FileIdentity(BinaryPrimitives.ReadUInt32BigEndian(buffer[136..]), BinaryPrimitives.ReadUInt32BigEndian(buffer[140..]), BinaryPrimitives.ReadUInt64BigEndian(buffer[32..]));
     }
 
-    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int Statx(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Statx(int directoryFd, string path, int flags, uint mask, Span<byte> buffer);
 }
