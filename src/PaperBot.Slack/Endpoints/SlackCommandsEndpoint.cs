@@ -32,7 +32,8 @@ internal sealed partial class SlackCommandsEndpoint(
 
     private readonly RenderedAnswers<byte[]> _answers = new(answer => Serialize(Replies.For(answer)));
 
-    public async Task HandleAsync(HttpContext context)
+    /// <returns>The subcommand asked for, for the metrics.</returns>
+    public async Task<string> HandleAsync(HttpContext context)
     {
         string? text, responseUrl, channelId, userId;
         using (var body = await SignedBody.ReadAsync(context, verifier))
@@ -40,10 +41,10 @@ internal sealed partial class SlackCommandsEndpoint(
             if (!body.IsVerified)
             {
                 await SlackHttp.UnauthorizedAsync(context);
-                return;
+                return SlackHttp.InvalidLabel;
             }
             if (FormBody.Get(body.Bytes, "ssl_check"u8) is not null)
-                return;
+                return SlackHttp.PingLabel;
             text = FormBody.Get(body.Bytes, "text"u8);
             responseUrl = FormBody.Get(body.Bytes, "response_url"u8);
             channelId = FormBody.Get(body.Bytes, "channel_id"u8);
@@ -55,6 +56,7 @@ internal sealed partial class SlackCommandsEndpoint(
             : parsed.Value is PapersCommand.ChannelCommand && string.IsNullOrEmpty(channelId) ? NoChannel
             : await AnswerAsync(parsed.Value, new Asker(channelId, userId), responseUrl);
         await SlackHttp.WriteJsonAsync(context, reply);
+        return parsed.IsSuccess ? PapersCommandNames.NameOf(parsed.Value) : SlackHttp.InvalidLabel;
     }
 
     /// <summary>Where the command was used, and by whom, as Slack's signed payload says.</summary>

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using PaperBot.Core.Observability;
 using PaperBot.Core.Results;
 using PaperBot.Slack.Wire;
 
@@ -19,7 +20,8 @@ namespace PaperBot.Slack.WebApi;
 /// A failure after which the call may still have been carried out (5xx, a timeout) is retried blindly only for methods whose
 /// repetition does no harm; a post is first looked for (see <see cref="ChatApi"/>).
 /// </summary>
-public sealed partial class SlackApiClient(IHttpClientFactory httpClients, ISlackDelays delays, RetryPolicy retry, TimeProvider time, ILogger<SlackApiClient> logger)
+public sealed partial class SlackApiClient(
+    IHttpClientFactory httpClients, ISlackDelays delays, RetryPolicy retry, TimeProvider time, PaperBotMetrics metrics, ILogger<SlackApiClient> logger)
 {
     public const string HttpClientName = "PaperBot.Slack.WebApi";
 
@@ -72,6 +74,7 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, ISlac
                 case AttemptKind.RateLimited:
                 {
                     rateLimited++;
+                    metrics.RateLimited(SlackPlatform.Name);
                     var wait = outcome.RetryAfter ?? retry.Backoff(rateLimited);
                     if (wait > retry.MaxRetryAfter)
                         return new SlackApiUnavailable(method, $"{outcome.Failure}, asked to wait {wait.TotalSeconds:0} s");

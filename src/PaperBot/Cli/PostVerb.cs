@@ -15,19 +15,9 @@ namespace PaperBot.Cli;
 /// </summary>
 internal static class PostVerb
 {
-    public static async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="date">The edition's date (the command line has checked it), or null for the latest.</param>
+    public static async Task<int> RunAsync(DateOnly? date, bool dryRun, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        DateOnly? date = null;
-        if (arguments.Value("--date") is { } dateText)
-        {
-            if (!EditionDates.TryParse(dateText, out var parsed))
-            {
-                error.WriteLine($"--date \"{dateText}\" is not a date; write dates as YYYY-MM-DD.");
-                return ExitCodes.Usage;
-            }
-            date = parsed;
-        }
-
         var folder = services.GetRequiredService<IOptions<DigestsOptions>>().Value.FullPath;
         await services.GetRequiredService<DigestIngestor>().IngestFolderAsync(folder, cancellationToken);
 
@@ -53,7 +43,7 @@ internal static class PostVerb
             return ExitCodes.Usage;
         }
 
-        if (arguments.Has("--dry-run"))
+        if (dryRun)
         {
             foreach (var channel in channels)
                 PrintRequests(output, fanOut, channel, edition);
@@ -64,14 +54,15 @@ internal static class PostVerb
         var allDelivered = true;
         foreach (var outcome in outcomes)
         {
-            var where = $"{outcome.Key.Platform} {outcome.Key.Channel}";
+            var where = $"{outcome.Key.Platform} channel {outcome.Key.Channel}";
             switch (outcome)
             {
                 case ChannelOutcome.Delivered { NothingToDo: true }:
                     output.WriteLine($"{where}: already posted, nothing sent");
                     break;
                 case ChannelOutcome.Delivered delivered:
-                    output.WriteLine($"{where}: posted {delivered.Sent} message(s)" + (delivered.Edited > 0 ? $", edited {delivered.Edited}" : ""));
+                    output.WriteLine($"{where}: posted {delivered.Sent} item(s) of the {EditionDates.ToText(edition.Date)} edition" +
+                                     (delivered.Edited > 0 ? $", edited {delivered.Edited}" : ""));
                     break;
                 case ChannelOutcome.Failed failed:
                     allDelivered = false;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaperBot.Configuration;
 using PaperBot.Core.Ingest;
+using PaperBot.Core.Observability;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Queries;
 using PaperBot.Digest;
@@ -21,6 +22,8 @@ public static class ArchiveServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<PaperBotMetrics>();
         services.AddSingleton<IArchiveStore>(sp =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;

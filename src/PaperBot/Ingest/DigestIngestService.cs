@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using PaperBot.Configuration;
 using PaperBot.Core.Ingest;
+using PaperBot.Core.Observability;
 
 namespace PaperBot.Ingest;
 
@@ -14,6 +15,7 @@ internal sealed partial class DigestIngestService(
     IngestStatus status,
     IOptions<DigestsOptions> options,
     TimeProvider time,
+    PaperBotMetrics metrics,
     ILogger<DigestIngestService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,6 +50,7 @@ internal sealed partial class DigestIngestService(
         {
             var report = await pass();
             status.Record(report, time.GetUtcNow(), initial);
+            Count(report);
             foreach (var failure in report.Failures)
                 LogBrokenDigest(failure.Problem.Message);
             if (initial || report.Stored > 0 || report.Failures.Count > 0)
@@ -57,6 +60,17 @@ internal sealed partial class DigestIngestService(
         {
             // A database fault fails this pass, not the bot: the next change or restart tries again.
             LogPassFailed(e);
+        }
+    }
+
+    private void Count(IngestReport report)
+    {
+        foreach (var outcome in report.Outcomes)
+        {
+            if (outcome is FileOutcome.Stored)
+                metrics.EditionIngested();
+            else if (outcome is FileOutcome.Failed)
+                metrics.DigestFailed();
         }
     }
 

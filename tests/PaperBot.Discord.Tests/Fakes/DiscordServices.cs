@@ -16,10 +16,10 @@ internal static class DiscordServices
     public const string BotToken = "test-bot-token.secret";
 
     public static ServiceProvider Build(FakeDiscordApi discord, InMemoryArchive archive, Dictionary<string, string?>? extra = null, params string[] channels) =>
-        Build(discord, archive, null, extra, channels);
+        Build(discord, archive, null, extra, null, channels);
 
     public static ServiceProvider Build(FakeDiscordApi discord, InMemoryArchive archive, DiscordRestTimings? timings, Dictionary<string, string?>? extra = null,
-        params string[] channels)
+        TimeProvider? time = null, params string[] channels)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -40,7 +40,7 @@ internal static class DiscordServices
         services.AddSingleton<IEditionArchive>(archive);
         services.AddSingleton<IDeliveryRecord>(archive.Record);
         services.AddSingleton<PapersService>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(timings ?? new DiscordRestTimings { BackoffBase = TimeSpan.FromMilliseconds(10), BackoffCap = TimeSpan.FromMilliseconds(40) });
         services.AddSubscriptions(archive.Record);
         services.AddPaperBotDiscord(configuration);
