@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PaperBot.Web;
+using PaperBot.Web.Preview;
 
 namespace PaperBot.Hosting;
 
@@ -26,6 +27,7 @@ public static class PaperBotApp
         app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapHealth();
         app.MapArchivePages();
+        app.MapPreviewPage();
         app.MapPlatformWebhooks();
         return app;
     }
