@@ -15,7 +15,9 @@ public sealed class PreviewPageTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 8, 10, 0, 0, TimeSpan.Zero);
 
-    private static string Example(string platform, string file) => File.ReadAllText(Path.Combine(SharedPaths.PlatformSpecs, platform, "examples", file));
+    /// <summary>A platform's own example payload, copied byte for byte from the shared specs into tests/fixtures.</summary>
+    private static string Example(string platform, string file) =>
+        File.ReadAllText(Path.Combine(SharedPaths.RepositoryRoot, "tests", "fixtures", "platform-specs", platform, "examples", file));
 
     [Fact]
     public void A_discord_card_shows_its_embed_colour_bar_title_link_fields_thumbnail_footer_and_buttons()

@@ -9,10 +9,10 @@ using PaperBot.Core.Results;
 namespace PaperBot.Tests.Preview;
 
 /// <summary>
-/// TRANSITIONAL stand-ins for the Discord and Slack delivery platforms (branches <c>discord</c> and <c>slack</c>) until they
-/// are merged: they describe an edition's items with request bodies of the real platforms' shapes (a create-message body
-/// with an embed, buttons and a nonce, a start-thread body, the abstract in the thread; chat.postMessage bodies with
-/// Block Kit and entity-escaped mrkdwn), so the preview page can be tested in a browser now. They never send anything.
+/// Stand-ins for the Discord and Slack delivery platforms that describe an edition's items with request bodies of the real
+/// platforms' shapes (a create-message body with an embed, buttons and a nonce, a start-thread body, the abstract in the
+/// thread; chat.postMessage bodies with Block Kit and entity-escaped mrkdwn), for testing the page renderer on its own and,
+/// until the <c>slack</c> branch is merged, the browser test's Slack. They never send anything.
 /// </summary>
 internal abstract class ShapedPlatform(string platform, bool startsThreads, params string[] channels) : IDeliveryPlatform
 {
