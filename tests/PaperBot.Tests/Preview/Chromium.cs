@@ -8,7 +8,8 @@ namespace PaperBot.Tests.Preview;
 /// </summary>
 internal static class Chromium
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    /// <summary>Debian's <c>/usr/bin/chromium</c>, or another Chromium named by <c>PAPERBOT_CHROMIUM</c>.</summary>
+    public static string ExecutablePath { get; } = Environment.GetEnvironmentVariable("PAPERBOT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static readonly string[] Arguments =
     [
