@@ -20,11 +20,7 @@ internal sealed class RunningBot : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static Task<RunningBot> StartAsync(string digestFolder, string databaseFile, params string[] extraArguments) =>
-        StartAsync(digestFolder, databaseFile, null, extraArguments);
-
-    /// <param name="configure">Runs on the builder before the bot adds its own services (see <see cref="PaperBotApp.Build"/>).</param>
-    public static async Task<RunningBot> StartAsync(string digestFolder, string databaseFile, Action<WebApplicationBuilder>? configure, params string[] extraArguments)
+    public static async Task<RunningBot> StartAsync(string digestFolder, string databaseFile, params string[] extraArguments)
     {
         string[] arguments =
         [
@@ -34,7 +30,7 @@ internal sealed class RunningBot : IAsyncDisposable
             "--Storage:ConnectionString", $"Data Source={databaseFile}",
             .. extraArguments,
         ];
-        var app = PaperBotApp.Build(arguments, configure);
+        var app = PaperBotApp.Build(arguments);
         await app.StartAsync();
         return new RunningBot(app, new HttpClient { BaseAddress = LoopbackApp.AddressOf(app), Timeout = TimeSpan.FromSeconds(10) });
     }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PaperBot.Core.Delivery;
@@ -38,9 +37,7 @@ public sealed class PreviewSession : IAsyncLifetime
     {
         File.WriteAllText(Path.Combine(Workspace.Digests, HostileDate + ".md"), HostileDigest);
         _fakes = await PlatformFakes.StartAsync();
-        Bot = await RunningBot.StartAsync(Workspace.Digests, Workspace.Database,
-            builder => builder.Host.UseServiceProviderFactory(new LastWordServices(Transitional)),
-            [.. _fakes.Arguments(), "--Schedule:MaxAgeDays", "0"]);
+        Bot = await RunningBot.StartAsync(Workspace.Digests, Workspace.Database, [.. _fakes.Arguments(), "--Schedule:MaxAgeDays", "0"]);
         await RunningBot.EventuallyAsync(async () => (await Bot.Client.GetAsync($"/editions/{HostileDate}")).IsSuccessStatusCode
                                                      && (await Bot.Client.GetAsync($"/editions/{RealDigest.LatestDate}")).IsSuccessStatusCode);
         await RecordDeliveriesAsync();
@@ -105,22 +102,6 @@ public sealed class PreviewSession : IAsyncLifetime
         _profile.Dispose();
     }
 
-    /// <summary>
-    /// TRANSITIONAL, until the branches <c>storage</c> and <c>slack</c> are merged: the delivery record and subscriptions in
-    /// memory (the SQLite store does not keep them yet), and a stand-in of Slack's request bodies (its delivery platform is
-    /// not here yet; Discord's real one is). Once they are merged, delete this method and its use above (and, if no other
-    /// test uses it, SlackShapedPlatform): the real store and platforms then serve the page, and every assertion stays.
-    /// </summary>
-    private static void Transitional(IServiceCollection services)
-    {
-        if (services.Count(s => s.ServiceType == typeof(IDeliveryPlatform)) != 1)
-            throw new InvalidOperationException("More delivery platforms than Discord's are registered now (Slack's is merged): delete PreviewSession.Transitional.");
-        var record = new InMemoryDeliveryRecord();
-        services.AddSingleton<IDeliveryRecord>(record);
-        services.AddSingleton<ISubscriptionStore>(record);
-        services.AddSingleton<IDeliveryPlatform>(new SlackShapedPlatform(PlatformFakes.SlackChannel));
-    }
-
     /// <summary>Through the record's own port, as a delivery would: Discord got the edition, the Slack channel failed, a second Slack channel subscribed later.</summary>
     private async Task RecordDeliveriesAsync()
     {
@@ -157,16 +138,4 @@ public sealed class PreviewSession : IAsyncLifetime
     /// <summary>A 1×1 PNG.</summary>
     private static readonly byte[] StandInImage = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-}
-
-/// <summary>Gives a test the last word on the bot's services: its registrations come after the bot's own.</summary>
-internal sealed class LastWordServices(Action<IServiceCollection> last) : IServiceProviderFactory<IServiceCollection>
-{
-    public IServiceCollection CreateBuilder(IServiceCollection services)
-    {
-        last(services);
-        return services;
-    }
-
-    public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) => containerBuilder.BuildServiceProvider();
 }

@@ -11,8 +11,8 @@ namespace PaperBot.Tests.Preview;
 /// <summary>
 /// Stand-ins for the Discord and Slack delivery platforms that describe an edition's items with request bodies of the real
 /// platforms' shapes (a create-message body with an embed, buttons and a nonce, a start-thread body, the abstract in the
-/// thread; chat.postMessage bodies with Block Kit and entity-escaped mrkdwn), for testing the page renderer on its own and,
-/// until the <c>slack</c> branch is merged, the browser test's Slack. They never send anything.
+/// thread; chat.postMessage bodies with Block Kit and entity-escaped mrkdwn), for testing the page renderer on its own.
+/// (The browser tests use the real platforms.) They never send anything.
 /// </summary>
 internal abstract class ShapedPlatform(string platform, bool startsThreads, params string[] channels) : IDeliveryPlatform
 {
