@@ -6,6 +6,7 @@ using PaperBot.Core.Domain;
 using PaperBot.Core.Ingest;
 using PaperBot.Core.Queries;
 using PaperBot.Core.Subscriptions;
+using PaperBot.Delivery;
 
 namespace PaperBot.Cli;
 
@@ -82,17 +83,8 @@ internal static class PostVerb
     /// <summary>The request bodies delivering the edition to the channel would send, in order.</summary>
     private static void PrintRequests(TextWriter output, DeliveryFanOut fanOut, ChannelRef channel, Edition edition)
     {
-        var platform = fanOut.Platform(channel.Platform)!;
-        var key = new DeliveryKey(channel.Platform, channel.Channel, edition.Date);
         output.WriteLine($"# {channel.Platform} channel {channel.Channel}, edition {EditionDates.ToText(edition.Date)}");
-        foreach (var item in fanOut.Render(platform, edition).Items)
-            output.WriteLine(platform.DescribeRequest(key, item, DryRunParent(platform, item.Key)));
+        foreach (var request in EditionRequests.For(fanOut, fanOut.Platform(channel.Platform)!, channel.Channel, edition))
+            output.WriteLine(request.Body);
     }
-
-    private static string? DryRunParent(Core.Ports.IDeliveryPlatform platform, ItemKey item) => item.Kind switch
-    {
-        ItemKind.Thread => $"(id of card {item.Rank})",
-        ItemKind.Reply => platform.StartsThreads ? $"(id of thread {item.Rank})" : $"(id of card {item.Rank})",
-        _ => null,
-    };
 }

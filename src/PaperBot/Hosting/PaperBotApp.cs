@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using PaperBot.Web;
+using PaperBot.Web.Preview;
 
 namespace PaperBot.Hosting;
 
@@ -31,6 +32,7 @@ public static class PaperBotApp
         app.MapHealth();
         app.MapMetrics();
         app.MapArchivePages();
+        app.MapPreviewPage();
         app.MapPlatformWebhooks();
         return app;
     }

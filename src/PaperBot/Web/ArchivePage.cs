@@ -56,7 +56,7 @@ internal static class ArchivePage
     {
         var date = EditionDates.ToText(edition.Date);
         var html = Begin($"PaperBot · {date}");
-        html.Append("<p><a href=\"/\">← all editions</a></p>");
+        html.Append("<p><a href=\"/\">← all editions</a> · <a href=\"/editions/").Append(date).Append("/preview\">Preview: as Discord and Slack show it</a></p>");
         html.Append("<h1>").Append(date).Append(" · ").Append(edition.Papers.Count).Append(" papers</h1>");
         foreach (var paper in edition.Papers)
         {
