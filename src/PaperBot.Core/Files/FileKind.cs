@@ -16,5 +16,9 @@ public enum FileKind
     Unknown,
 }
 
-/// <summary>A file's kind and size, and the identity (device and inode) of what the path names now, where the platform tells it.</summary>
-public readonly record struct FileFacts(FileKind Kind, long Size, (ulong Device, ulong Inode)? Identity);
+/// <summary>A file's kind and size, and the identity of what the path names now, where the platform tells it.</summary>
+public readonly record struct FileFacts(FileKind Kind, long Size, FileIdentity? Identity);
+
+/// <summary>Which file a path names: a folder deleted and made again under the same name has another identity.</summary>
+/// <param name="BirthTime">Nanoseconds since 1970 when the file was created, or 0 where the file system does not keep it.</param>
+public readonly record struct FileIdentity(ulong Device, ulong Inode, long BirthTime);

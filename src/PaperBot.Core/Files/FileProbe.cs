@@ -11,9 +11,10 @@ namespace PaperBot.Core.Files;
 public static class FileProbe
 {
     private const int AtCurrentDirectory = -100;
-    private const uint StatxType = 0x1, StatxMode = 0x2, StatxInode = 0x100, StatxSize = 0x200;
+    private const uint StatxType = 0x1, StatxMode = 0x2, StatxInode = 0x100, StatxSize = 0x200, StatxBirthTime = 0x800;
     private const int StatxRecordSize = 256;
-    private const int ModeOffset = 28, InodeOffset = 32, SizeOffset = 40, DeviceMajorOffset = 136, DeviceMinorOffset = 140;
+    private const int MaskOffset = 0, ModeOffset = 28, InodeOffset = 32, SizeOffset = 40, BirthSecondsOffset = 80, BirthNanosecondsOffset = 88,
+        DeviceMajorOffset = 136, DeviceMinorOffset = 140;
 
     private static bool _statxMissing = !OperatingSystem.IsLinux();
 
@@ -31,7 +32,7 @@ public static class FileProbe
         int result;
         try
         {
-            result = statx(AtCurrentDirectory, Encoding.UTF8.GetBytes(path + "\0"), 0, StatxType | StatxMode | StatxInode | StatxSize, buffer);
+            result = statx(AtCurrentDirectory, Encoding.UTF8.GetBytes(path + "\0"), 0, StatxType | StatxMode | StatxInode | StatxSize | StatxBirthTime, buffer);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -51,8 +52,13 @@ public static class FileProbe
             return false;
         }
         var mode = BitConverter.ToUInt16(buffer, ModeOffset);
-        var identity = ((ulong)BitConverter.ToUInt32(buffer, DeviceMajorOffset) << 32 | BitConverter.ToUInt32(buffer, DeviceMinorOffset),
-            BitConverter.ToUInt64(buffer, InodeOffset));
+        var identity = new FileIdentity(
+            (ulong)BitConverter.ToUInt32(buffer, DeviceMajorOffset) << 32 | BitConverter.ToUInt32(buffer, DeviceMinorOffset),
+            BitConverter.ToUInt64(buffer, InodeOffset),
+            // A file system may give a new folder the inode of one just deleted; the birth time, where kept, tells them apart.
+            (BitConverter.ToUInt32(buffer, MaskOffset) & StatxBirthTime) != 0
+                ? BitConverter.ToInt64(buffer, BirthSecondsOffset) * 1_000_000_000 + BitConverter.ToUInt32(buffer, BirthNanosecondsOffset)
+                : 0);
         facts = new FileFacts(KindOf(mode), (long)BitConverter.ToUInt64(buffer, SizeOffset), identity);
         return true;
     }

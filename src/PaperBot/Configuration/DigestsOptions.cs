@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PaperBot.Core.Files;
 
 namespace PaperBot.Configuration;
 
@@ -17,6 +18,9 @@ public sealed class DigestsOptions
     /// <summary>How long the watcher waits for a burst of file changes to settle before ingesting.</summary>
     [Range(50, 60_000)]
     public int DebounceMilliseconds { get; set; } = 750;
+
+    /// <summary>The largest digest file that is read; a larger one is refused with a reason, unread. Real digests are about 20 KB.</summary>
+    public long MaxFileBytes { get; set; } = BoundedFile.DefaultMaxBytes;
 
     public string FullPath => System.IO.Path.GetFullPath(Path);
 }

@@ -46,7 +46,7 @@ internal static class ArchivePage
         {
             html.Append("<h2>Digests that could not be read</h2><ul>");
             foreach (var (file, reason) in failures.OrderBy(f => f.Key, StringComparer.Ordinal))
-                html.Append("<li><code>").Append(Encoder.Encode(Path.GetFileName(file))).Append("</code>: ").Append(Encoder.Encode(reason)).Append("</li>");
+                html.Append("<li><code>").Append(Encoder.Encode(file)).Append("</code>: ").Append(Encoder.Encode(reason)).Append("</li>");
             html.Append("</ul>");
         }
         return End(html);

@@ -18,11 +18,15 @@ public static class HealthEndpoints
                     latest is null ? null : EditionDates.ToText(latest.Date),
                     ingest.InitialPassDone,
                     ingest.LastPassAt,
-                    ingest.Failures.Count),
+                    ingest.Failures.Count,
+                    ingest.FolderMissing,
+                    ingest.FolderMissingSince),
                 HostJsonContext.Readable.HealthReport);
         });
         return endpoints;
     }
 }
 
-public sealed record HealthReport(string Status, string? LatestEdition, bool InitialIngestDone, DateTimeOffset? LastIngestAt, int BrokenDigests);
+public sealed record HealthReport(
+    string Status, string? LatestEdition, bool InitialIngestDone, DateTimeOffset? LastIngestAt, int BrokenDigests,
+    bool DigestFolderMissing, DateTimeOffset? DigestFolderMissingSince);
