@@ -1,5 +1,6 @@
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
+using PaperBot.Core.Queries;
 
 namespace PaperBot.Testing;
 
@@ -43,7 +44,9 @@ public sealed class InMemoryArchive(params Edition[] editions) : IEditionArchive
 
     public Task<IReadOnlyList<PaperRef>> FindByTitleAsync(string words, DateOnly? date, int limit, CancellationToken cancellationToken = default)
     {
-        var wanted = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var wanted = Words(words);
+        if (wanted.Count == 0)
+            return Task.FromResult<IReadOnlyList<PaperRef>>([]);
         return Task.FromResult<IReadOnlyList<PaperRef>>(NewestFirst()
             .Where(r => date is null || r.Date == date)
             .Where(r => wanted.All(w => r.Paper.Title.Contains(w, StringComparison.OrdinalIgnoreCase)))
@@ -53,7 +56,9 @@ public sealed class InMemoryArchive(params Edition[] editions) : IEditionArchive
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
     {
-        var wanted = query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var wanted = Words(query);
+        if (wanted.Count == 0)
+            return Task.FromResult<IReadOnlyList<SearchHit>>([]);
         return Task.FromResult<IReadOnlyList<SearchHit>>(NewestFirst()
             .Where(r => wanted.All(w => Searchable(r.Paper).Contains(w, StringComparison.OrdinalIgnoreCase)))
             .Select(r => new SearchHit(r.Date, r.Paper, 1))
@@ -88,6 +93,10 @@ public sealed class InMemoryArchive(params Edition[] editions) : IEditionArchive
         lock (_gate)
             return _editions.Values.Reverse().SelectMany(e => e.Papers.Select(p => new PaperRef(e.Date, p))).ToList();
     }
+
+    /// <summary>As the real stores read search text: cleaned, and nothing at all beyond the bounds.</summary>
+    private static IReadOnlyList<string> Words(string text) =>
+        SearchQuery.Parse(text).TryGetValue(out var query, out _) ? query.Words : [];
 
     private static string Searchable(Paper paper) =>
         string.Join('\n', [paper.Title, paper.Summary, paper.Abstract, .. paper.KeyPoints]);
