@@ -65,13 +65,20 @@ public sealed class DigestIngestorTests : IDisposable
     public async Task Pipes_sockets_and_devices_are_skipped_with_a_reason_without_being_opened()
     {
         var ingestor = new DigestIngestor(_parser, _writer, TimeProvider.System);
-        SpecialFiles.CreateFifo(Path.Combine(_folder, "a-fifo.md"));
+        var fifo = Path.Combine(_folder, "a-fifo.md");
+        SpecialFiles.CreateFifo(fifo);
         using var socket = SpecialFiles.CreateSocket(Path.Combine(_folder, "b-socket.md"));
         File.CreateSymbolicLink(Path.Combine(_folder, "c-zero.md"), "/dev/zero");
         File.CreateSymbolicLink(Path.Combine(_folder, "d-nowhere.md"), Path.Combine(_folder, "missing"));
         await File.WriteAllTextAsync(Path.Combine(_folder, "e-good.md"), "2026-01-02");
 
-        var report = await ingestor.IngestFolderAsync(_folder).WaitAsync(TimeSpan.FromSeconds(30));
+        var ingest = ingestor.IngestFolderAsync(_folder);
+        if (await Task.WhenAny(ingest, Task.Delay(TimeSpan.FromSeconds(30))) != ingest)
+        {
+            using (File.OpenWrite(fifo)) { } // releases the reader left waiting, so that the test run can end
+            Assert.Fail("ingest opened the FIFO and waited for a writer");
+        }
+        var report = await ingest;
 
         Assert.Equal([new DateOnly(2026, 1, 2)], _writer.Stored);
         var reasons = report.Failures.ToDictionary(f => Path.GetFileName(f.Path), f => f.Problem.Message);
