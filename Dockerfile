@@ -1,23 +1,39 @@
-# PaperBot: one container, the bot on port 8080, the archive in /data, digests read from /digests.
+# PaperBot in one container: the bot on port 8080, the archive in /data, digests read from /digests.
+# Configuration comes only from environment variables (Section__Key, see .env.example and the README).
+#   docker build -t paperbot .
+#   docker run -p 8080:8080 -v paperbot-data:/data -v /path/to/digests:/digests paperbot
+
+# Build: the SDK image restores (a layer kept until a project file changes), then publishes the host.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY . .
-RUN dotnet publish src/PaperBot -c Release -o /app
+COPY Directory.Build.props Directory.Packages.props ./
+COPY src/PaperBot/PaperBot.csproj src/PaperBot/
+COPY src/PaperBot.Core/PaperBot.Core.csproj src/PaperBot.Core/
+COPY src/PaperBot.Digest/PaperBot.Digest.csproj src/PaperBot.Digest/
+COPY src/PaperBot.Storage/PaperBot.Storage.csproj src/PaperBot.Storage/
+COPY src/PaperBot.Discord/PaperBot.Discord.csproj src/PaperBot.Discord/
+COPY src/PaperBot.Slack/PaperBot.Slack.csproj src/PaperBot.Slack/
+RUN dotnet restore src/PaperBot/PaperBot.csproj
+COPY appsettings.json ./
+COPY src/ src/
+RUN dotnet publish src/PaperBot/PaperBot.csproj -c Release --no-restore -o /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Run: the ASP.NET Core runtime image, as its non-root user.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-COPY --from=build /app .
+COPY --from=build /app ./
 COPY samples/digests /digests
 RUN mkdir -p /data && chown -R $APP_UID /data /digests
 USER $APP_UID
 # DOTNET_GCgen0size: the GC sizes its youngest generation from the L3 cache the host reports, which on
 # large cloud machines (260 MiB seen) makes a small bot's heap balloon; 8 MiB keeps it near its working set.
-ENV ASPNETCORE_URLS=http://+:8080 \
+ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_GCgen0size=0x800000 \
     Storage__ConnectionString="Data Source=/data/paperbot.db" \
     Digests__Path=/digests
 VOLUME ["/data", "/digests"]
 EXPOSE 8080
-# Liveness: GET /healthz answers 200 with the latest edition's date.
+# The runtime image has no curl: the bot's own healthcheck verb asks /healthz and exits 0 or 1.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=20s --retries=3 CMD ["dotnet", "PaperBot.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "PaperBot.dll"]
 CMD ["run"]

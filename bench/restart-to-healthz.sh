@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Restart with the ten-year archive already ingested: how long from starting the process until /healthz answers 200.
-# Usage: bench/restart-to-healthz.sh [runs]   (publishes to /tmp/paperbot-publish, corpus in /tmp/paperbot-corpus)
+# Usage: bench/restart-to-healthz.sh [runs]   (publishes to /tmp/paperbot-publish; the corpus is the benchmarks' cached one)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
-corpus=/tmp/paperbot-corpus
-[ -d "$corpus" ] || python3 "$root/../shared/tools/make_digests.py" --out "$corpus" --start 2016-01-01 --end 2025-12-31 >/dev/null
+# The ten-year corpus (2016-2025), generated once by the project's own generator and reused.
+corpus=$(dotnet run --project "$root/bench/PaperBot.Benchmarks" -c Release -- corpus | tail -n 1)
 dotnet publish "$root/src/PaperBot" -c Release -o /tmp/paperbot-publish --nologo -v quiet
 data=$(mktemp -d /tmp/paperbot-restart.XXXXXX)
 export Digests__Path="$corpus" Storage__ConnectionString="Data Source=$data/archive.db" Logging__LogLevel__Default=Warning

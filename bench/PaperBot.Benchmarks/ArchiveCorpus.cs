@@ -1,22 +1,19 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using PaperBot.Core.Domain;
+using PaperBot.Corpus;
 using PaperBot.Digest;
 
 namespace PaperBot.Benchmarks;
 
-/// <summary>The ten-year generated corpus (2016–2025, about 2,600 digests), generated on first use.</summary>
+/// <summary>The ten-year generated corpus (2016–2025, 2,609 digests), generated on first use and kept in the temp folder.</summary>
 internal static class ArchiveCorpus
 {
-    public const string Folder = "/tmp/paperbot-corpus";
-    private const string Generator = "/work/shared/tools/make_digests.py";
+    private static readonly Lazy<string> CachedFolder = new(() => DigestCorpus.CachedTenYears());
 
-    public static IReadOnlyList<(string Path, byte[] Bytes)> ReadFiles()
-    {
-        if (DigestPaths().Count < 2000)
-            Generate();
-        return DigestPaths().Select(p => (p, File.ReadAllBytes(p))).ToList();
-    }
+    public static string Folder => CachedFolder.Value;
+
+    public static IReadOnlyList<(string Path, byte[] Bytes)> ReadFiles() =>
+        DigestPaths().Select(p => (p, File.ReadAllBytes(p))).ToList();
 
     /// <summary>Parses and hashes each file as ingest does; files that fail to parse are left out.</summary>
     public static List<(Edition Edition, DigestSource Source)> Parse(IReadOnlyList<(string Path, byte[] Bytes)> files)
@@ -42,16 +39,5 @@ internal static class ArchiveCorpus
     }
 
     private static List<string> DigestPaths() =>
-        !Directory.Exists(Folder)
-            ? []
-            : Directory.EnumerateFiles(Folder).Where(p => p.EndsWith(".md", StringComparison.Ordinal) || p.EndsWith(".txt", StringComparison.Ordinal)).Order().ToList();
-
-    private static void Generate()
-    {
-        using var process = Process.Start("python3", [Generator, "--out", Folder, "--start", "2016-01-01", "--end", "2025-12-31"])
-            ?? throw new InvalidOperationException("python3 could not be started.");
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Generator} failed with exit code {process.ExitCode}.");
-    }
+        Directory.EnumerateFiles(Folder).Where(p => p.EndsWith(".md", StringComparison.Ordinal) || p.EndsWith(".txt", StringComparison.Ordinal)).Order().ToList();
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Markdig;
 using PaperBot.Digest;
@@ -13,7 +12,6 @@ namespace PaperBot.Benchmarks;
 [MemoryDiagnoser]
 public class ParseBenchmarks
 {
-    private const string CorpusFolder = "/tmp/paperbot-corpus";
     private readonly MarkdigDigestParser _parser = new();
     private string[] _names = [];
     private byte[][] _bytes = [];
@@ -22,7 +20,7 @@ public class ParseBenchmarks
     [GlobalSetup]
     public void LoadCorpus()
     {
-        var folder = EnsureCorpus();
+        var folder = ArchiveCorpus.Folder;
         var files = Directory.GetFiles(folder).Where(f => !f.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         _names = files.Select(Path.GetFileName).ToArray()!;
         _bytes = files.Select(File.ReadAllBytes).ToArray();
@@ -49,40 +47,5 @@ public class ParseBenchmarks
             papers += result.IsSuccess ? result.Value.Papers.Count : throw new InvalidOperationException(result.Problem.Message);
         }
         return papers;
-    }
-
-    /// <summary>Generates the corpus once with the shared generator and reuses it across runs.</summary>
-    private static string EnsureCorpus()
-    {
-        if (File.Exists(Path.Combine(CorpusFolder, "manifest.json")))
-            return CorpusFolder;
-
-        var staging = CorpusFolder + ".partial-" + Environment.ProcessId;
-        var generator = Path.Combine(FindShared(), "tools", "make_digests.py");
-        using var python = Process.Start(new ProcessStartInfo("python3",
-            [generator, "--out", staging, "--start", "2016-01-01", "--end", "2025-12-31"])) ?? throw new InvalidOperationException("could not start python3");
-        python.WaitForExit();
-        if (python.ExitCode != 0)
-            throw new InvalidOperationException($"{generator} exited with {python.ExitCode}");
-        try
-        {
-            Directory.Move(staging, CorpusFolder);
-        }
-        catch (IOException) when (File.Exists(Path.Combine(CorpusFolder, "manifest.json")))
-        {
-            Directory.Delete(staging, recursive: true); // another run generated it meanwhile
-        }
-        return CorpusFolder;
-    }
-
-    /// <summary>The project's <c>../shared</c> folder, found beside the repository root (the folder holding Bot.sln).</summary>
-    private static string FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-        }
-        throw new DirectoryNotFoundException("Bot.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaperBot.Core.Observability;
 using PaperBot.Core.Ports;
 using PaperBot.Discord.Commands;
 using PaperBot.Discord.Interactions;
@@ -36,6 +37,8 @@ public static class DiscordServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<PaperBotMetrics>();
 
         services.TryAddSingleton<DiscordRestTimings>();
         services.TryAddSingleton<DiscordRateLimiter>();
@@ -82,8 +85,16 @@ public static class DiscordServiceCollectionExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
     {
-        var handler = endpoints.ServiceProvider.GetRequiredService<InteractionEndpoint>();
-        endpoints.MapPost(InteractionEndpoint.Path, handler.HandleAsync);
+        var services = endpoints.ServiceProvider;
+        var handler = services.GetRequiredService<InteractionEndpoint>();
+        var metrics = services.GetRequiredService<PaperBotMetrics>();
+        var time = services.GetRequiredService<TimeProvider>();
+        endpoints.MapPost(InteractionEndpoint.Path, async context =>
+        {
+            var started = time.GetTimestamp();
+            var command = await handler.HandleAsync(context);
+            metrics.InteractionAnswered(DiscordPlatform.Name, command, time.GetElapsedTime(started));
+        });
         return endpoints;
     }
 

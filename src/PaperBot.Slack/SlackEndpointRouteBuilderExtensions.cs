@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Core.Observability;
 using PaperBot.Slack.Endpoints;
 
 namespace PaperBot.Slack;
@@ -19,12 +20,25 @@ public static class SlackEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
-        endpoints.MapPost(CommandsPath, Handler(services.GetService<SlackCommandsEndpoint>(), e => e.HandleAsync));
-        endpoints.MapPost(InteractionsPath, Handler(services.GetService<SlackInteractionsEndpoint>(), e => e.HandleAsync));
-        endpoints.MapPost(EventsPath, Handler(services.GetService<SlackEventsEndpoint>(), e => e.HandleAsync));
+        endpoints.MapPost(CommandsPath, Handler(services, services.GetService<SlackCommandsEndpoint>(), e => e.HandleAsync));
+        endpoints.MapPost(InteractionsPath, Handler(services, services.GetService<SlackInteractionsEndpoint>(), e => e.HandleAsync));
+        endpoints.MapPost(EventsPath, Handler(services, services.GetService<SlackEventsEndpoint>(), e => e.HandleAsync));
         return endpoints;
     }
 
-    private static RequestDelegate Handler<T>(T? endpoint, Func<T, RequestDelegate> handle) where T : class =>
-        endpoint is null ? SlackHttp.UnauthorizedAsync : handle(endpoint);
+    /// <summary>The endpoint's handler, counted and timed in the metrics.</summary>
+    private static RequestDelegate Handler<T>(IServiceProvider services, T? endpoint, Func<T, Func<HttpContext, Task<string>>> handle) where T : class
+    {
+        if (endpoint is null)
+            return SlackHttp.UnauthorizedAsync;
+        var answer = handle(endpoint);
+        var metrics = services.GetRequiredService<PaperBotMetrics>();
+        var time = services.GetRequiredService<TimeProvider>();
+        return async context =>
+        {
+            var started = time.GetTimestamp();
+            var command = await answer(context);
+            metrics.InteractionAnswered(SlackHttp.Platform, command, time.GetElapsedTime(started));
+        };
+    }
 }

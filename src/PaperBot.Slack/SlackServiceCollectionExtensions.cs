@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PaperBot.Core.Observability;
 using PaperBot.Core.Ports;
 using PaperBot.Slack.Endpoints;
 using PaperBot.Slack.Options;
@@ -31,6 +32,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<PaperBotMetrics>();
         services.TryAddSingleton<ISlackDelays, TimeProviderDelays>();
         services.TryAddSingleton(new RetryPolicy());
         services.TryAddSingleton<ChannelPacer>();

@@ -25,6 +25,8 @@ public abstract class CachingArchiveStore : IArchiveStore
 
     public abstract Task MigrateAsync(CancellationToken ct = default);
 
+    public abstract Task<StoreProbe> ProbeAsync(CancellationToken ct = default);
+
     public abstract ValueTask DisposeAsync();
 
     public Task StoreAsync(Edition edition, DigestSource source, CancellationToken cancellationToken = default) =>

@@ -7,4 +7,7 @@ public interface IArchiveStore : IEditionArchive, IArchiveWriter, IDeliveryLedge
 {
     /// <summary>Creates the schema or brings it up to date. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken ct = default);
+
+    /// <summary>A cheap look at the database for readiness: does it answer, and is it still the one opened.</summary>
+    Task<StoreProbe> ProbeAsync(CancellationToken ct = default);
 }

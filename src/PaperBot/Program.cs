@@ -1,54 +1,33 @@
 using PaperBot.Cli;
-using PaperBot.Configuration;
 using PaperBot.Hosting;
 
-var (arguments, usageError) = CliArguments.Parse(args);
-if (arguments is null)
-{
-    Console.Error.WriteLine(usageError);
-    Console.Error.WriteLine(CliUsage.Text);
-    return ExitCodes.Usage;
-}
+// PaperBot's one executable, verb by verb: the syntax of each is in Cli/VerbCommands.cs, the work in its handler.
+// Settings given as options (--urls, --environment, --Section:Key value) are split off first and go to the verb's host.
+var (verbArgs, hostArgs, usageError) = HostArguments.From(args);
+var cli = new PaperBotCli(hostArgs);
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+var run = new RunCommand();
+cli.Add(run, (_, ct) => RunVerb.RunAsync(hostArgs, ct), isDefault: true);
 
-try
-{
-    switch (arguments.Verb)
-    {
-        case "help":
-            Console.WriteLine(CliUsage.Text);
-            return ExitCodes.Ok;
-        case "check":
-            return CheckVerb.Run(arguments, Console.Out);
-        case "slack-manifest":
-            return SlackManifestVerb.Run(arguments, Console.Out, Console.Error);
-        case "run":
-            var app = PaperBotApp.Build(arguments.HostArgs);
-            await app.RunAsync(cancellation.Token);
-            return ExitCodes.Ok;
-    }
+var check = new CheckCommand();
+cli.Add(check, p => CheckVerb.Run(p.GetRequiredValue(check.Paths), p.GetValue(check.Json), Console.Out));
 
-    using var host = await CliHost.StartAsync(arguments.HostArgs, withPlatforms: arguments.Verb is "post" or "register-commands", cancellation.Token);
-    return arguments.Verb switch
-    {
-        "show" => await ShowVerb.RunAsync(arguments, host.Services, Console.Out, Console.Error, cancellation.Token),
-        "post" => await PostVerb.RunAsync(arguments, host.Services, Console.Out, Console.Error, cancellation.Token),
-        "register-commands" => await RegisterCommandsVerb.RunAsync(arguments, host.Services, Console.Out, Console.Error, cancellation.Token),
-        _ => throw new InvalidOperationException($"Verb {arguments.Verb} has no handler."),
-    };
-}
-catch (Exception e) when (SettingsFailures.From(e) is { } failures)
-{
-    Console.Error.WriteLine("PaperBot cannot start, a setting is wrong:");
-    foreach (var failure in failures)
-        Console.Error.WriteLine($"  - {failure}");
-    return ExitCodes.Usage;
-}
-catch (Exception e) when (e is not OperationCanceledException)
-{
-    // The host has logged the details; the operator gets one line saying why the bot stopped.
-    Console.Error.WriteLine($"PaperBot stopped: {e.Message}");
-    return ExitCodes.Failed;
-}
+var show = new ShowCommand();
+cli.AddWithHost(show, platforms: false, (p, services, ct) =>
+    ShowVerb.RunAsync(p.GetValue(show.Words) ?? [], services, Console.Out, Console.Error, ct));
+
+var post = new PostCommand();
+cli.AddWithHost(post, platforms: true, (p, services, ct) =>
+    PostVerb.RunAsync(p.GetValue(post.Date), p.GetValue(post.DryRun), services, Console.Out, Console.Error, ct));
+
+var registerCommands = new RegisterCommandsCommand();
+cli.AddWithHost(registerCommands, platforms: true, (p, services, ct) =>
+    RegisterCommandsVerb.RunAsync(p.GetValue(registerCommands.Guild), services, Console.Out, Console.Error, ct));
+
+var slackManifest = new SlackManifestCommand();
+cli.Add(slackManifest, p => SlackManifestVerb.Run(p.GetRequiredValue(slackManifest.PublicUrl), Console.Out));
+
+var healthcheck = new HealthcheckCommand();
+cli.Add(healthcheck, (p, ct) => HealthcheckVerb.RunAsync(p.GetValue(healthcheck.Url), hostArgs, Console.Out, Console.Error, ct));
+
+return await cli.InvokeAsync(verbArgs, usageError);

@@ -4,7 +4,7 @@ using PaperBot.Testing;
 
 namespace PaperBot.Digest.Tests;
 
-/// <summary><c>../shared/digests/manifest.json</c>: what each shared digest must parse to.</summary>
+/// <summary><c>tests/fixtures/digests/manifest.json</c>: what each fixture digest must parse to.</summary>
 internal static class DigestManifest
 {
     private static readonly Lazy<IReadOnlyDictionary<string, ExpectedEdition>> Entries = new(Load);

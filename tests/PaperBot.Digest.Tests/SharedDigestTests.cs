@@ -3,7 +3,7 @@ using Xunit;
 
 namespace PaperBot.Digest.Tests;
 
-/// <summary>Every digest in <c>../shared/digests/</c> parses to exactly what <c>manifest.json</c> says.</summary>
+/// <summary>Every digest in <c>tests/fixtures/digests/</c> parses to exactly what <c>manifest.json</c> says.</summary>
 public sealed class SharedDigestTests
 {
     public static TheoryData<string> SharedDigests => new(DigestManifest.FileNames);

@@ -52,11 +52,11 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_slacks_example_body_verbatim_is_acknowledged_and_ignored()
     {
+        await using var host = await SlackBotHost.StartAsync(processWork: false);
         var body = File.ReadAllText(Path.Combine(SlackSpecs.SlackSpecsFolder, "examples", "block_actions_form_body.bolt-python.txt")).Trim();
-        var response = await _host.SendSignedAsync("/slack/interactions", body, "application/x-www-form-urlencoded");
+        var response = await host.SendSignedAsync("/slack/interactions", body, "application/x-www-form-urlencoded");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(200);
-        Assert.Empty(_host.ResponseUrls.Received);
+        Assert.Empty(host.TakeQueuedWork()); // not a PaperBot button: nothing to answer
     }
 
     [Fact]

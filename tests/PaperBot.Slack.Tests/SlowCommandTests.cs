@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using PaperBot.Slack.Endpoints;
 using PaperBot.Slack.Tests.Fakes;
 using PaperBot.Testing;
 using PaperBot.Testing.Slack;
@@ -13,16 +14,20 @@ public sealed class SlowCommandTests
     public async Task An_answer_slower_than_slacks_three_seconds_is_acknowledged_then_sent_to_the_response_url()
     {
         GatedArchive? gated = null;
-        await using var host = await SlackBotHost.StartAsync(wrapArchive: archive => gated = new GatedArchive(archive));
+        var clock = new WatchedClock(DateTimeOffset.UtcNow); // the signature check compares with the signing time
+        await using var host = await SlackBotHost.StartAsync(wrapArchive: archive => gated = new GatedArchive(archive), time: clock);
 
-        var response = await host.CommandAsync("today", host.ResponseUrls.UrlFor("slow").ToString());
+        var answering = host.CommandAsync("today", host.ResponseUrls.UrlFor("slow").ToString());
+        var budget = await clock.NextWaitAsync();
+        Assert.Equal(SlackCommandsEndpoint.AnswerBudget, budget);
+        clock.Advance(budget);
+        var response = await answering; // while the archive is still closed
 
-        Assert.False(gated!.IsOpen, "the acknowledgement must not wait for the archive");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ack = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("ephemeral", ack["response_type"]!.GetValue<string>());
 
-        gated.Open();
+        gated!.Open();
         var followUp = Assert.Single(await host.ResponseUrls.WaitForAsync(1));
         Assert.Equal("ephemeral", followUp.Body["response_type"]!.GetValue<string>());
         Assert.Contains("Papers of 2026-01-08", string.Join("\n", SlackCall.Strings(followUp.Body)));

@@ -8,7 +8,8 @@ internal static class BotProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    private static readonly string BotDll = FindBotDll();
+    /// <summary>The built PaperBot.dll these tests run.</summary>
+    public static string BotDll { get; } = FindBotDll();
 
     public static async Task<Outcome> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {

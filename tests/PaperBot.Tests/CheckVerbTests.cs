@@ -90,14 +90,13 @@ public sealed class CheckVerbTests
 
     [Theory]
     [InlineData("check")]
-    [InlineData("frobnicate")]
     [InlineData("check", "--jsn", "x.md")]
-    [InlineData("post", "--date")]
-    public async Task Usage_errors_exit_with_two_and_show_the_usage(params string[] arguments)
+    public async Task Usage_errors_exit_with_two_and_show_checks_usage(params string[] arguments)
     {
         var outcome = await BotProcess.RunAsync(SharedPaths.RepositoryRoot, null, arguments);
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("Usage: PaperBot", outcome.Error);
+        Assert.Contains("Usage:\n  PaperBot check <file-or-folder>...", outcome.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", outcome.Output);
     }
 }

@@ -20,7 +20,11 @@ internal sealed class RunningBot : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningBot> StartAsync(string digestFolder, string databaseFile, params string[] extraArguments)
+    public static Task<RunningBot> StartAsync(string digestFolder, string databaseFile, params string[] extraArguments) =>
+        StartAsync(digestFolder, databaseFile, configure: null, extraArguments);
+
+    /// <param name="configure">Changes to the host before it is built, such as a logger provider that keeps the lines.</param>
+    public static async Task<RunningBot> StartAsync(string digestFolder, string databaseFile, Action<WebApplicationBuilder>? configure, params string[] extraArguments)
     {
         string[] arguments =
         [
@@ -30,7 +34,7 @@ internal sealed class RunningBot : IAsyncDisposable
             "--Storage:ConnectionString", $"Data Source={databaseFile}",
             .. extraArguments,
         ];
-        var app = PaperBotApp.Build(arguments);
+        var app = PaperBotApp.Build(arguments, configure);
         await app.StartAsync();
         return new RunningBot(app, new HttpClient { BaseAddress = LoopbackApp.AddressOf(app), Timeout = TimeSpan.FromSeconds(10) });
     }

@@ -50,12 +50,6 @@ public sealed class DigestIngestor(IDigestParser parser, IArchiveWriter archive,
         return report;
     }
 
-    public async Task<FileOutcome> IngestFileAsync(string path, CancellationToken cancellationToken = default)
-    {
-        var report = await IngestFilesAsync([path], cancellationToken);
-        return report.Outcomes[0];
-    }
-
     private async Task FlushAsync(List<(Edition Edition, DigestSource Source)> pending, IngestReport report, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)

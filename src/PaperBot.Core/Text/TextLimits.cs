@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace PaperBot.Core.Text;
@@ -69,9 +68,6 @@ public static class TextLimits
             safe--;
         return safe;
     }
-
-    /// <summary>Counts text elements (what a person sees as characters), for messages and tests.</summary>
-    public static int VisibleLength(string text) => new StringInfo(text).LengthInTextElements;
 
     /// <summary>Collapses runs of white space into one space.</summary>
     public static string Collapse(string text)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PaperBot.Discord.Wire;
 
 namespace PaperBot.Discord.Commands;
@@ -30,8 +29,6 @@ internal static class PapersCommandDefinition
             ],
         },
     ];
-
-    public static string ToJson(bool global) => JsonSerializer.Serialize(Build(global), DiscordJson.Context.ListApplicationCommandPayload);
 
     private static CommandOptionPayload Subcommand(string name, string description, params CommandOptionPayload[] options) =>
         new() { Type = CommandOptionType.Subcommand, Name = name, Description = description, Options = options.Length == 0 ? null : [.. options] };

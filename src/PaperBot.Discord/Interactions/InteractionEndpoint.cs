@@ -23,7 +23,8 @@ internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier,
     // A remembered answer (see RenderedAnswers) is the same message object each time: serialize it once too.
     private readonly ConditionalWeakTable<MessagePayload, byte[]> _serializedMessages = new();
 
-    public async Task HandleAsync(HttpContext context)
+    /// <returns>What was asked, for the metrics (<see cref="InteractionLabels"/>).</returns>
+    public async Task<string> HandleAsync(HttpContext context)
     {
         var request = context.Request;
         var signature = request.Headers["X-Signature-Ed25519"].ToString();
@@ -32,12 +33,12 @@ internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier,
             timestamp.Length is 0 or > MaxTimestampLength)
         {
             await RejectAsync(context.Response, StatusCodes.Status401Unauthorized, "invalid request signature");
-            return;
+            return InteractionLabels.Invalid;
         }
         if (request.ContentLength > MaxBodyBytes)
         {
             await RejectAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "request body too large");
-            return;
+            return InteractionLabels.Invalid;
         }
 
         var timestampLength = Encoding.UTF8.GetByteCount(timestamp);
@@ -50,12 +51,12 @@ internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier,
             if (signedLength < 0)
             {
                 await RejectAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "request body too large");
-                return;
+                return InteractionLabels.Invalid;
             }
             if (!verifier.Verify(signature, buffer.AsSpan(0, signedLength)))
             {
                 await RejectAsync(context.Response, StatusCodes.Status401Unauthorized, "invalid request signature");
-                return;
+                return InteractionLabels.Invalid;
             }
             interaction = Parse(buffer.AsSpan(timestampLength, signedLength - timestampLength));
         }
@@ -67,17 +68,18 @@ internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier,
         if (interaction is null)
         {
             await RejectAsync(context.Response, StatusCodes.Status400BadRequest, "the body is not an interaction (malformed JSON)");
-            return;
+            return InteractionLabels.Invalid;
         }
         if (interaction.Type == InteractionType.Ping)
         {
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(PongBody, context.RequestAborted);
-            return;
+            return InteractionLabels.Ping;
         }
 
         var reply = await responder.RespondAsync(interaction, context.RequestAborted);
         await WriteAsync(context, reply);
+        return reply.BadRequest is null ? InteractionLabels.Of(interaction) : InteractionLabels.Invalid;
     }
 
     private static byte[] SerializeMessageResponse(MessagePayload message) =>

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaperBot.Core.Observability;
 using PaperBot.Core.Results;
 using PaperBot.Discord.Options;
 using PaperBot.Discord.Wire;
@@ -22,6 +23,7 @@ internal sealed class DiscordRestClient(
     DiscordRestTimings timings,
     IOptions<DiscordOptions> options,
     TimeProvider time,
+    PaperBotMetrics metrics,
     ILogger<DiscordRestClient> logger)
 {
     private static readonly JsonTypeInfo<MessagePayload> MessageBody = DiscordJson.Context.MessagePayload;
@@ -39,9 +41,6 @@ internal sealed class DiscordRestClient(
 
     public Task<Result<MessageObject>> EditOriginalResponseAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.EditOriginalResponse(applicationId, interactionToken), message, MessageBody, DiscordJson.Context.MessageObject, cancellationToken);
-
-    public Task<Result<MessageObject>> CreateFollowupAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
-        SendAsync(DiscordRoute.CreateFollowup(applicationId, interactionToken), message, MessageBody, DiscordJson.Context.MessageObject, cancellationToken);
 
     private async Task<Result<TResponse>> SendAsync<TRequest, TResponse>(
         DiscordRoute route, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
@@ -61,6 +60,7 @@ internal sealed class DiscordRestClient(
                     return done.Result;
                 case Outcome<TResponse>.RateLimited limited:
                     rateLimiter.Blocked(route, limited.Global, limited.RetryAfter);
+                    metrics.RateLimited(DiscordPlatform.Name);
                     logger.LogWarning("Discord rate limit on {Route} ({Scope}); retrying after {RetryAfter}", route, limited.Global ? "global" : "bucket", limited.RetryAfter);
                     if (++rateLimitWaits > timings.MaxRateLimitWaits || limited.RetryAfter > timings.MaxRetryAfter)
                         return new DiscordUnavailable(route.Operation, $"rate limited for {limited.RetryAfter.TotalSeconds:0.##} s");

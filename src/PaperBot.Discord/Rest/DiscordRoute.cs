@@ -29,10 +29,6 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
         new(HttpMethod.Patch, $"webhooks/{applicationId}/{interactionToken}/messages/@original", "PATCH webhooks/:app/:token/messages/@original",
             $"{applicationId}/{interactionToken}", "edit an interaction reply", false);
 
-    public static DiscordRoute CreateFollowup(string applicationId, string interactionToken) =>
-        new(HttpMethod.Post, $"webhooks/{applicationId}/{interactionToken}", "POST webhooks/:app/:token",
-            $"{applicationId}/{interactionToken}", "send an interaction follow-up", false);
-
     /// <summary>The route without any interaction token, safe for logs.</summary>
     public override string ToString() => UsesBotToken ? $"{Method} {Path}" : Template;
 }

@@ -28,7 +28,8 @@ internal sealed partial class SlackCommandsEndpoint(
 
     private readonly RenderedAnswers<byte[]> _answers = new(answer => Serialize(Replies.For(answer)));
 
-    public async Task HandleAsync(HttpContext context)
+    /// <returns>The subcommand asked for, for the metrics.</returns>
+    public async Task<string> HandleAsync(HttpContext context)
     {
         string? text, responseUrl;
         using (var body = await SignedBody.ReadAsync(context, verifier))
@@ -36,10 +37,10 @@ internal sealed partial class SlackCommandsEndpoint(
             if (!body.IsVerified)
             {
                 await SlackHttp.UnauthorizedAsync(context);
-                return;
+                return SlackHttp.InvalidLabel;
             }
             if (FormBody.Get(body.Bytes, "ssl_check"u8) is not null)
-                return;
+                return SlackHttp.PingLabel;
             text = FormBody.Get(body.Bytes, "text"u8);
             responseUrl = FormBody.Get(body.Bytes, "response_url"u8);
         }
@@ -47,6 +48,7 @@ internal sealed partial class SlackCommandsEndpoint(
         var parsed = PapersCommandText.Parse(text);
         var reply = parsed.IsSuccess ? await AnswerAsync(parsed.Value, responseUrl) : Serialize(Replies.For(parsed.Problem));
         await SlackHttp.WriteJsonAsync(context, reply);
+        return parsed.IsSuccess ? PapersCommandNames.NameOf(parsed.Value) : SlackHttp.InvalidLabel;
     }
 
     private async Task<byte[]> AnswerAsync(PapersCommand command, string? responseUrl)

@@ -13,7 +13,8 @@ namespace PaperBot.Slack.Endpoints;
 /// </summary>
 internal sealed class SlackEventsEndpoint(SlackRequestVerifier verifier, SlackWorkQueue queue, SeenEvents seen)
 {
-    public async Task HandleAsync(HttpContext context)
+    /// <returns>What kind of request it was, for the metrics.</returns>
+    public async Task<string> HandleAsync(HttpContext context)
     {
         EventEnvelope? envelope;
         using (var body = await SignedBody.ReadAsync(context, verifier))
@@ -21,7 +22,7 @@ internal sealed class SlackEventsEndpoint(SlackRequestVerifier verifier, SlackWo
             if (!body.IsVerified)
             {
                 await SlackHttp.UnauthorizedAsync(context);
-                return;
+                return SlackHttp.InvalidLabel;
             }
             envelope = Read(body.Bytes);
         }
@@ -29,14 +30,15 @@ internal sealed class SlackEventsEndpoint(SlackRequestVerifier verifier, SlackWo
         {
             case null:
                 await SlackHttp.BadRequestAsync(context);
-                return;
+                return SlackHttp.InvalidLabel;
             case { Type: "url_verification", Challenge: { } challenge }:
                 await SlackHttp.WriteJsonAsync(context, new ChallengeReply(challenge), SlackJsonContext.Relaxed.ChallengeReply);
-                return;
+                return SlackHttp.PingLabel;
             case { Type: "event_callback", Event: { Type: "app_mention" } mention }:
                 Accept(context, envelope.EventId, mention);
-                return;
+                return SlackHttp.EventLabel;
         }
+        return SlackHttp.EventLabel;
     }
 
     private void Accept(HttpContext context, string? eventId, SlackEvent mention)

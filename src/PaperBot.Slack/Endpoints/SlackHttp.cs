@@ -9,6 +9,13 @@ internal static class SlackHttp
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
+    /// <summary>The platform and the <c>command</c> labels, besides subcommand names, of Slack requests in the metrics.</summary>
+    public const string Platform = "slack";
+    public const string PingLabel = "ping";
+    public const string ButtonLabel = "button";
+    public const string EventLabel = "event";
+    public const string InvalidLabel = "invalid";
+
     public static Task UnauthorizedAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -14,7 +14,8 @@ namespace PaperBot.Slack.Endpoints;
 /// </summary>
 internal sealed class SlackInteractionsEndpoint(SlackRequestVerifier verifier, SlackWorkQueue queue)
 {
-    public async Task HandleAsync(HttpContext context)
+    /// <returns>What kind of request it was, for the metrics.</returns>
+    public async Task<string> HandleAsync(HttpContext context)
     {
         InteractionPayload? payload;
         using (var body = await SignedBody.ReadAsync(context, verifier))
@@ -22,23 +23,24 @@ internal sealed class SlackInteractionsEndpoint(SlackRequestVerifier verifier, S
             if (!body.IsVerified)
             {
                 await SlackHttp.UnauthorizedAsync(context);
-                return;
+                return SlackHttp.InvalidLabel;
             }
             payload = Read(FormBody.Get(body.Bytes, "payload"u8));
         }
         if (payload is null)
         {
             await SlackHttp.BadRequestAsync(context);
-            return;
+            return SlackHttp.InvalidLabel;
         }
 
         if (payload.Type != "block_actions" || !Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var responseUrl))
-            return;
+            return SlackHttp.ButtonLabel;
         foreach (var action in payload.Actions ?? [])
         {
             if (PaperButton.TryDecode(action.Value, out var command))
                 queue.TryEnqueue(new ButtonAnswer(command, responseUrl));
         }
+        return SlackHttp.ButtonLabel;
     }
 
     private static InteractionPayload? Read(string? json)

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using PaperBot.Core.Observability;
 using PaperBot.Core.Results;
 using PaperBot.Slack.Wire;
 
@@ -13,7 +14,8 @@ namespace PaperBot.Slack.WebApi;
 /// <c>ok:true</c> is the response, HTTP 429 waits for <c>Retry-After</c>, <c>ok:false</c> is judged by its
 /// <c>error</c> (passing ones retried with capped, jittered backoff, the rest reported as <see cref="SlackApiRefused"/>).
 /// </summary>
-public sealed partial class SlackApiClient(IHttpClientFactory httpClients, ISlackDelays delays, RetryPolicy retry, ILogger<SlackApiClient> logger)
+public sealed partial class SlackApiClient(
+    IHttpClientFactory httpClients, ISlackDelays delays, RetryPolicy retry, PaperBotMetrics metrics, ILogger<SlackApiClient> logger)
 {
     public const string HttpClientName = "PaperBot.Slack.WebApi";
 
@@ -29,6 +31,8 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, ISlac
             var outcome = await SendOnceAsync(method, body, responseType, cancellationToken);
             if (outcome.Response is { Ok: true } answer)
                 return answer;
+            if (outcome.Failure is "ratelimited" or "rate_limited")
+                metrics.RateLimited(Endpoints.SlackHttp.Platform);
             if (!outcome.Transient)
                 return new SlackApiRefused(method, outcome.Failure);
             if (attempt >= retry.MaxAttempts)

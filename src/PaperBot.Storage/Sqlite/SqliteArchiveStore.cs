@@ -56,6 +56,7 @@ public sealed partial class SqliteArchiveStore : CachingArchiveStore
             await record.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
+        RememberOpenedFile();
     }
 
     public override ValueTask DisposeAsync()

@@ -14,12 +14,11 @@ namespace PaperBot.Cli;
 /// <summary><c>check</c>: parses digests without storing them and reports each file.</summary>
 internal static class CheckVerb
 {
-    public static int Run(CliArguments arguments, TextWriter output)
+    public static int Run(IReadOnlyList<string> paths, bool json, TextWriter output)
     {
         IDigestParser parser = new MarkdigDigestParser();
-        var json = arguments.Has("--json");
         var failed = 0;
-        foreach (var file in ExpandFiles(arguments.Positionals))
+        foreach (var file in ExpandFiles(paths))
         {
             var line = Check(parser, file);
             if (!line.Ok)

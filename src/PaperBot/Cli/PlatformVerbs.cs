@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaperBot.Discord;
 using PaperBot.Slack;
 
@@ -6,14 +7,9 @@ namespace PaperBot.Cli;
 /// <summary><c>slack-manifest --public-url URL</c>: the Slack app manifest to paste when creating the app.</summary>
 internal static class SlackManifestVerb
 {
-    public static int Run(CliArguments arguments, TextWriter output, TextWriter error)
+    /// <param name="publicUrl">An https address (the command line has checked it).</param>
+    public static int Run(Uri publicUrl, TextWriter output)
     {
-        var url = arguments.Value("--public-url");
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme != Uri.UriSchemeHttps)
-        {
-            error.WriteLine("slack-manifest needs --public-url with the https address Slack can reach the bot at, such as https://paperbot.example.org");
-            return ExitCodes.Usage;
-        }
         output.WriteLine(SlackManifest.Build(publicUrl));
         return ExitCodes.Ok;
     }
@@ -22,15 +18,10 @@ internal static class SlackManifestVerb
 /// <summary><c>register-commands [--guild ID]</c>: registers /papers with Discord.</summary>
 internal static class RegisterCommandsVerb
 {
-    public static async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="guild">A guild id (the command line has checked it), or null for a global registration.</param>
+    public static async Task<int> RunAsync(ulong? guild, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var guild = arguments.Value("--guild");
-        if (guild is not null && !ulong.TryParse(guild, out _))
-        {
-            error.WriteLine($"--guild \"{guild}\" is not a Discord guild id (a number such as 123456789012345678).");
-            return ExitCodes.Usage;
-        }
-        var registered = await services.GetRequiredService<DiscordCommandRegistrar>().RegisterAsync(guild, cancellationToken);
+        var registered = await services.GetRequiredService<DiscordCommandRegistrar>().RegisterAsync(guild?.ToString(CultureInfo.InvariantCulture), cancellationToken);
         if (!registered.TryGetValue(out var registration, out var problem))
         {
             error.WriteLine(problem.Message);

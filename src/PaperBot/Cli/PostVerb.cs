@@ -10,19 +10,9 @@ namespace PaperBot.Cli;
 /// <summary><c>post [--date D] [--dry-run]</c>: posts an edition to every configured channel now; what was posted already is not posted again.</summary>
 internal static class PostVerb
 {
-    public static async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="date">The edition's date (the command line has checked it), or null for the latest.</param>
+    public static async Task<int> RunAsync(DateOnly? date, bool dryRun, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        DateOnly? date = null;
-        if (arguments.Value("--date") is { } dateText)
-        {
-            if (!EditionDates.TryParse(dateText, out var parsed))
-            {
-                error.WriteLine($"--date \"{dateText}\" is not a date; write dates as YYYY-MM-DD.");
-                return ExitCodes.Usage;
-            }
-            date = parsed;
-        }
-
         var folder = services.GetRequiredService<IOptions<DigestsOptions>>().Value.FullPath;
         await services.GetRequiredService<DigestIngestor>().IngestFolderAsync(folder, cancellationToken);
 
@@ -43,7 +33,7 @@ internal static class PostVerb
             return ExitCodes.Usage;
         }
 
-        if (arguments.Has("--dry-run"))
+        if (dryRun)
         {
             foreach (var publisher in poster.ConfiguredPublishers)
             {

@@ -11,13 +11,14 @@ namespace PaperBot.Cli;
 /// <summary><c>show [date] [paper]</c>: prints an edition or one paper from the archive, brought up to date with the digest folder first.</summary>
 internal static class ShowVerb
 {
-    public static async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="arguments">The date (if the first looks like one), then the paper's words.</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var folder = services.GetRequiredService<IOptions<DigestsOptions>>().Value.FullPath;
         await services.GetRequiredService<DigestIngestor>().IngestFolderAsync(folder, cancellationToken);
 
         var papers = services.GetRequiredService<PapersService>();
-        var words = arguments.Positionals.ToList();
+        var words = arguments.ToList();
         DateOnly? date = null;
         if (words.Count > 0 && EditionDates.LooksLikeDate(words[0]))
         {

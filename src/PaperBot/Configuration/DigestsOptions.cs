@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using PaperBot.Core.Files;
 
 namespace PaperBot.Configuration;
@@ -9,14 +8,12 @@ public sealed class DigestsOptions
     public const string Section = "Digests";
 
     /// <summary>The folder the upstream pipeline writes digests into; relative paths are from the working directory.</summary>
-    [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "samples/digests";
 
     /// <summary>Where the digests' relative image paths are published, if anywhere (else Hugging Face's thumbnails are used).</summary>
     public string? ImageBaseUrl { get; set; }
 
     /// <summary>How long the watcher waits for a burst of file changes to settle before ingesting.</summary>
-    [Range(50, 60_000)]
     public int DebounceMilliseconds { get; set; } = 750;
 
     /// <summary>The largest digest file that is read; a larger one is refused with a reason, unread. Real digests are about 20 KB.</summary>

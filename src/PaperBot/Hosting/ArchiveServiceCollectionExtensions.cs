@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaperBot.Configuration;
 using PaperBot.Core.Ingest;
+using PaperBot.Core.Observability;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Posting;
 using PaperBot.Core.Queries;
@@ -22,6 +23,8 @@ public static class ArchiveServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<PaperBotMetrics>();
         services.AddSingleton<IArchiveStore>(sp =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using PaperBot.Web;
 
@@ -9,14 +10,17 @@ public static class PaperBotApp
     public static WebApplication Build(string[] hostArgs, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(hostArgs);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-            builder.WebHost.UseUrls("http://localhost:5000");
+        if (!ListenAddresses.AreConfigured(builder.Configuration))
+            builder.WebHost.UseUrls(ListenAddresses.Default);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // The slim builder fixes the console format to "simple"; Logging:Console:FormatterName=json (or systemd) chooses again.
+        builder.Services.Configure<ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
         configure?.Invoke(builder);
 
         builder.Services.AddPaperBotArchive(builder.Configuration);
         builder.Services.AddPaperBotBackgroundIngest();
         builder.Services.AddPaperBotPlatforms(builder.Configuration);
+        builder.Services.AddPaperBotObservability();
 
         var app = builder.Build();
         // Before the endpoints resolve their services (which reads their settings one section at a time), so that
@@ -24,6 +28,7 @@ public static class PaperBotApp
         app.Services.GetService<IStartupValidator>()?.Validate();
         app.UseSecurityHeaders();
         app.MapHealth();
+        app.MapMetrics();
         app.MapArchivePages();
         app.MapPlatformWebhooks();
         return app;

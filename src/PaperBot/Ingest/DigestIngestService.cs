@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using PaperBot.Configuration;
 using PaperBot.Core.Ingest;
+using PaperBot.Core.Observability;
 
 namespace PaperBot.Ingest;
 
@@ -16,6 +17,7 @@ internal sealed partial class DigestIngestService(
     IngestStatus status,
     IOptions<DigestsOptions> options,
     TimeProvider time,
+    PaperBotMetrics metrics,
     ILogger<DigestIngestService> logger) : BackgroundService
 {
     public static readonly TimeSpan FolderCheckInterval = TimeSpan.FromSeconds(2);
@@ -114,6 +116,7 @@ internal sealed partial class DigestIngestService(
         {
             var report = await pass();
             status.Record(report, time.GetUtcNow(), initial, wholeFolder);
+            Count(report);
             foreach (var failure in report.Failures)
             {
                 if (failure.Cause is { } cause)
@@ -128,6 +131,17 @@ internal sealed partial class DigestIngestService(
         {
             // A database fault fails this pass, not the bot: the next change or restart tries again.
             LogPassFailed(e);
+        }
+    }
+
+    private void Count(IngestReport report)
+    {
+        foreach (var outcome in report.Outcomes)
+        {
+            if (outcome is FileOutcome.Stored)
+                metrics.EditionIngested();
+            else if (outcome is FileOutcome.Failed)
+                metrics.DigestFailed();
         }
     }
 

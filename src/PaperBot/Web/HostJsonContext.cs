@@ -5,9 +5,10 @@ using PaperBot.Cli;
 
 namespace PaperBot.Web;
 
-/// <summary>The host's own wire types: the health report and <c>check --json</c> lines.</summary>
+/// <summary>The host's own wire types: the health and readiness reports and <c>check --json</c> lines.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(ReadinessReport))]
 [JsonSerializable(typeof(CheckLine))]
 [JsonSerializable(typeof(CheckPaper))]
 internal sealed partial class HostJsonContext : JsonSerializerContext

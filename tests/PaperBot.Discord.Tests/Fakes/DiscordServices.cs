@@ -15,7 +15,8 @@ internal static class DiscordServices
     public const string ChannelB = "1100000000000000002";
     public const string BotToken = "test-bot-token.secret";
 
-    public static ServiceProvider Build(FakeDiscordApi discord, InMemoryArchive archive, Dictionary<string, string?>? extra = null, params string[] channels)
+    public static ServiceProvider Build(
+        FakeDiscordApi discord, InMemoryArchive archive, Dictionary<string, string?>? extra = null, TimeProvider? time = null, params string[] channels)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -36,7 +37,7 @@ internal static class DiscordServices
         services.AddSingleton<IEditionArchive>(archive);
         services.AddSingleton<IDeliveryLedger>(archive);
         services.AddSingleton<PapersService>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(new DiscordRestTimings { BackoffBase = TimeSpan.FromMilliseconds(10), BackoffCap = TimeSpan.FromMilliseconds(40) });
         services.AddPaperBotDiscord(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

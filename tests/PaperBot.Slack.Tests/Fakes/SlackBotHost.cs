@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Queries;
 using PaperBot.Slack.WebApi;
+using PaperBot.Slack.Work;
 using PaperBot.Testing;
 using PaperBot.Testing.Slack;
 
@@ -27,7 +30,10 @@ public sealed class SlackBotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SlackBotHost> StartAsync(Dictionary<string, string?>? settings = null, bool addSlack = true, Func<IEditionArchive, IEditionArchive>? wrapArchive = null)
+    /// <param name="processWork">False: what the endpoints queue stays queued, for <see cref="TakeQueuedWork"/>.</param>
+    public static async Task<SlackBotHost> StartAsync(
+        Dictionary<string, string?>? settings = null, bool addSlack = true, Func<IEditionArchive, IEditionArchive>? wrapArchive = null,
+        TimeProvider? time = null, bool processWork = true)
     {
         var host = new SlackBotHost
         {
@@ -48,13 +54,32 @@ public sealed class SlackBotHost : IAsyncDisposable
                 builder.Services.AddSingleton(wrapArchive?.Invoke(host.Archive) ?? host.Archive);
                 builder.Services.AddSingleton<IDeliveryLedger>(host.Archive);
                 builder.Services.AddSingleton<PapersService>();
-                builder.Services.AddSingleton(TimeProvider.System);
+                builder.Services.AddSingleton(time ?? TimeProvider.System);
                 builder.Services.AddSingleton<ISlackDelays, InstantDelays>();
                 if (addSlack)
                     builder.Services.AddPaperBotSlack(builder.Configuration);
+                if (!processWork)
+                    builder.Services.RemoveAll<IHostedService>();
             });
         host.Client = new HttpClient { BaseAddress = host._app.BaseAddress };
         return host;
+    }
+
+    /// <summary>Everything the endpoints queued and no worker took (with <c>processWork: false</c>, all of it).</summary>
+    public IReadOnlyList<ISlackWork> TakeQueuedWork()
+    {
+        var reader = Services.GetRequiredService<SlackWorkQueue>().Reader;
+        var taken = new List<ISlackWork>();
+        while (reader.TryRead(out var work))
+            taken.Add(work);
+        return taken;
+    }
+
+    /// <summary>Runs one piece of queued work as a worker would, in a scope of its own.</summary>
+    public async Task RunAsync(ISlackWork work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work.RunAsync(scope.ServiceProvider, CancellationToken.None);
     }
 
     public Task<HttpResponseMessage> SendSignedAsync(string path, string body, string contentType, DateTimeOffset? at = null) =>

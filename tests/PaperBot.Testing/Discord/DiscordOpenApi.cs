@@ -12,7 +12,8 @@ public static class DiscordOpenApi
 {
     private static readonly Uri DocumentUri = new("https://discord.test/openapi.json");
     private static readonly Lazy<(JsonDocument Document, BuildOptions Options)> Loaded = new(Load);
-    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
+    // Lazy: two requests validated at once must not build (and register) the same operation's schema twice.
+    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Schemas = new();
     private static readonly Lock BuildGate = new();
 
     public static string Path => System.IO.Path.Combine(SharedPaths.PlatformSpecs, "discord", "openapi.json");
@@ -20,7 +21,7 @@ public static class DiscordOpenApi
     /// <summary>The schema violations of <paramref name="body"/> for the operation's JSON request body; empty when valid.</summary>
     public static IReadOnlyList<string> Validate(string operationId, JsonElement body)
     {
-        var schema = Schemas.GetOrAdd(operationId, Build);
+        var schema = Schemas.GetOrAdd(operationId, id => new Lazy<JsonSchema>(() => Build(id))).Value;
         var results = schema.Evaluate(body, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid)
             return [];
