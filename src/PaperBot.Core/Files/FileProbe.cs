@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace PaperBot.Core.Files;
 
@@ -8,7 +7,7 @@ namespace PaperBot.Core.Files;
 /// alike as a normal file, so on Linux the kernel is asked directly with <c>statx</c>, whose record has the same
 /// layout on every architecture; elsewhere, or where the call is missing, the kind is <see cref="FileKind.Unknown"/>.
 /// </summary>
-public static class FileProbe
+public static partial class FileProbe
 {
     private const int AtCurrentDirectory = -100;
     private const uint StatxType = 0x1, StatxMode = 0x2, StatxInode = 0x100, StatxSize = 0x200, StatxBirthTime = 0x800;
@@ -28,11 +27,11 @@ public static class FileProbe
     private static bool TryStatx(string path, out FileFacts facts)
     {
         facts = default;
-        var buffer = new byte[StatxRecordSize];
+        Span<byte> buffer = stackalloc byte[StatxRecordSize];
         int result;
         try
         {
-            result = statx(AtCurrentDirectory, Encoding.UTF8.GetBytes(path + "\0"), 0, StatxType | StatxMode | StatxInode | StatxSize | StatxBirthTime, buffer);
+            result = Statx(AtCurrentDirectory, path, 0, StatxType | StatxMode | StatxInode | StatxSize | StatxBirthTime, buffer);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -51,15 +50,20 @@ public static class FileProbe
             _statxMissing |= error == FunctionNotImplemented;
             return false;
         }
-        var mode = BitConverter.ToUInt16(buffer, ModeOffset);
-        var identity = new FileIdentity(
-            (ulong)BitConverter.ToUInt32(buffer, DeviceMajorOffset) << 32 | BitConverter.ToUInt32(buffer, DeviceMinorOffset),
-            BitConverter.ToUInt64(buffer, InodeOffset),
-            // A file system may give a new folder the inode of one just deleted; the birth time, where kept, tells them apart.
-            (BitConverter.ToUInt32(buffer, MaskOffset) & StatxBirthTime) != 0
-                ? BitConverter.ToInt64(buffer, BirthSecondsOffset) * 1_000_000_000 + BitConverter.ToUInt32(buffer, BirthNanosecondsOffset)
-                : 0);
-        facts = new FileFacts(KindOf(mode), (long)BitConverter.ToUInt64(buffer, SizeOffset), identity);
+        // The kernel writes the record in the machine's byte order, which is what MemoryMarshal reads.
+        var returned = MemoryMarshal.Read<uint>(buffer[MaskOffset..]);
+        var mode = MemoryMarshal.Read<ushort>(buffer[ModeOffset..]);
+        FileIdentity? identity = (returned & StatxInode) == 0
+            ? null
+            : new FileIdentity(
+                (ulong)MemoryMarshal.Read<uint>(buffer[DeviceMajorOffset..]) << 32 | MemoryMarshal.Read<uint>(buffer[DeviceMinorOffset..]),
+                MemoryMarshal.Read<ulong>(buffer[InodeOffset..]),
+                // A file system may give a new file the inode of one just deleted; the birth time, where kept, tells them apart.
+                (returned & StatxBirthTime) != 0
+                    ? MemoryMarshal.Read<long>(buffer[BirthSecondsOffset..]) * 1_000_000_000 + MemoryMarshal.Read<uint>(buffer[BirthNanosecondsOffset..])
+                    : 0);
+        var kind = (returned & StatxType) == 0 ? FileKind.Unknown : KindOf(mode);
+        facts = new FileFacts(kind, (long)MemoryMarshal.Read<ulong>(buffer[SizeOffset..]), identity);
         return true;
     }
 
@@ -88,6 +92,7 @@ public static class FileProbe
         return new FileFacts(OperatingSystem.IsWindows() ? FileKind.Regular : FileKind.Unknown, ((FileInfo)info).Length, null);
     }
 
-    [DllImport("libc", SetLastError = true)]
-    private static extern int statx(int directory, byte[] path, int flags, uint mask, byte[] record);
+    // Source-generated, so that it also works under native AOT.
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Statx(int directory, string path, int flags, uint mask, Span<byte> record);
 }
