@@ -3,7 +3,10 @@ using System.Text.Unicode;
 
 namespace PaperBot.Digest;
 
-/// <summary>Turns a digest file's bytes into text: an optional UTF-8 byte-order mark is dropped, anything not UTF-8 is refused.</summary>
+/// <summary>
+/// Turns a digest file's bytes into text: an optional UTF-8 byte-order mark is dropped, anything not UTF-8 is refused,
+/// and U+0000 becomes U+FFFD as CommonMark requires (text is sliced from the source, and no database stores a NUL).
+/// </summary>
 internal static class DigestDecoding
 {
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
@@ -31,7 +34,8 @@ internal static class DigestDecoding
                 return null;
             }
             reason = "";
-            return new string(buffer, 0, charsWritten);
+            var text = buffer.AsSpan(0, charsWritten);
+            return text.Contains('\0') ? text.ToString().Replace('\0', '\uFFFD') : new string(text);
         }
         finally
         {

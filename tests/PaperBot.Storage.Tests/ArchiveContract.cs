@@ -1,6 +1,7 @@
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
 using PaperBot.Storage.Tests.Delivery;
+using PaperBot.Core.Queries;
 using Xunit;
 using static PaperBot.Storage.Tests.TestEditions;
 
@@ -281,6 +282,51 @@ public abstract class ArchiveContract<TArchive> : DeliveryRecordContract, IAsync
         Assert.Equal(2, (await Store.SearchAsync("s_a", 10)).Single().Paper.Rank);
         Assert.Empty(await Store.SearchAsync("   ", 10));
         Assert.Empty(await Store.SearchAsync("' OR 1=1 --", 10));
+    }
+
+    [Fact]
+    public async Task Control_characters_in_search_text_separate_words_and_never_reach_the_database()
+    {
+        await Store.StoreAsync(English(Day1, Paper(1, "Diffusion Models for Video", summary: "영상 생성을 위한 확산 모델")), Source("1.md"));
+
+        foreach (var query in new[] { "diffusion\0video", "\0diffusion", "diffusion\u0001\u001f\u007f video", "확산\0모델", "diffusion\ud800", "\udc00video\ud83d" })
+        {
+            Assert.Equal(1, (await Store.SearchAsync(query, 10)).Single().Paper.Rank);
+            Assert.Equal(1, (await Store.FindByTitleAsync(query.Replace("확산", "models").Replace("모델", "video"), null, 10)).Single().Paper.Rank);
+        }
+        Assert.Empty(await Store.SearchAsync("\0", 10));
+        Assert.Empty(await Store.SearchAsync("\0\0\0 \u0007", 10));
+        Assert.Empty(await Store.FindByTitleAsync("\0", null, 10));
+    }
+
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    [Fact]
+    public async Task Search_text_beyond_the_bounds_finds_nothing_and_never_fails()
+    {
+        var sixteen = string.Join(' ', Enumerable.Range(0, SearchQuery.MaxWords).Select(i => $"w{i:00}"));
+        await Store.StoreAsync(English(Day1, Paper(1, sixteen, summary: "Entropy entropy.")), Source("1.md"));
+        // A thousand distinct words too short for the trigram index: SQLite's expression depth limit is 1000.
+        var thousandShort = string.Join(' ', Enumerable.Range(0, 1000).Select(i => $"{Alphabet[i % 36]}{Alphabet[i / 36]}"));
+        var thousandLong = string.Join(' ', Enumerable.Range(0, 1000).Select(i => $"word{i}"));
+
+        foreach (var query in new[] { thousandShort, thousandLong, new string('e', 10_000), sixteen + " w16" })
+        {
+            Assert.Empty(await Store.SearchAsync(query, 10));
+            Assert.Empty(await Store.FindByTitleAsync(query, null, 10));
+        }
+        Assert.Equal(1, (await Store.SearchAsync(sixteen, 10)).Single().Paper.Rank);
+        Assert.Equal(1, (await Store.FindByTitleAsync(sixteen, null, 10)).Single().Paper.Rank);
+    }
+
+    [Fact]
+    public async Task Words_that_look_like_query_syntax_are_searched_literally()
+    {
+        await Store.StoreAsync(English(Day1, Paper(1, "Plain Paper", summary: "Nothing special here.")), Source("1.md"));
+
+        foreach (var query in new[] { "NEAR(plain paper)", "title:plain", "^plain", "plain*", "-plain", "( ) \" \"\"", "plain AND OR NOT", "{title}: x", "\\ % _ '" })
+            Assert.Empty(await Store.SearchAsync(query, 10));
+        Assert.Single(await Store.SearchAsync("plain paper", 10));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
+using PaperBot.Core.Queries;
 
 namespace PaperBot.Testing;
 
@@ -113,10 +114,11 @@ public sealed class InMemoryArchive(params Edition[] editions) : IEditionArchive
             return _editions.Values.Reverse().SelectMany(e => e.Papers.OrderBy(p => p.Rank).Select(p => new PaperRef(e.Date, p))).ToList();
     }
 
+    /// <summary>As the real stores read search text: cleaned as <see cref="SearchQuery"/> does, and no words at all beyond its bounds.</summary>
     private static List<string> Words(string? text) =>
-        (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        SearchQuery.Parse(text).TryGetValue(out var query, out _)
+            ? query.Words.Distinct(StringComparer.OrdinalIgnoreCase).ToList()
+            : [];
 
     private static bool Has(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
 

@@ -61,6 +61,25 @@ public sealed class CheckVerbTests
     }
 
     [Fact]
+    public async Task Markdown_nested_too_deeply_and_a_pipe_are_each_reported_as_that_files_failure()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.Combine("good.md"), "# 2026-02-01 Daily Papers (Top 1)\n\n## 1. [A Paper](https://huggingface.co/papers/2602.00001)\n");
+        await File.WriteAllTextAsync(folder.Combine("deep.md"), "# 2026-02-02 Daily Papers (Top 1)\n\n## 1. [A Paper](https://a.org)\n\n" + new string('>', 200) + " x\n");
+        SpecialFiles.CreateFifo(folder.Combine("pipe.md"));
+
+        var outcome = await BotProcess.RunAsync(folder.Path, null, "check", folder.Path);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.DoesNotContain("stopped", outcome.Output + outcome.Error);
+        var lines = outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("ok ", StringComparison.Ordinal) && l.EndsWith("good.md", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("FAILED", StringComparison.Ordinal) && l.Contains("deep.md: the markdown nests") && l.Contains("levels deep"));
+        Assert.Contains(lines, l => l.StartsWith("FAILED", StringComparison.Ordinal) && l.Contains("pipe.md: is a named pipe"));
+        Assert.Contains("2 digest(s) failed.", outcome.Output);
+    }
+
+    [Fact]
     public async Task A_missing_file_fails_with_exit_code_one()
     {
         var outcome = await BotProcess.RunAsync(SharedPaths.RepositoryRoot, null, "check", "does-not-exist.md");

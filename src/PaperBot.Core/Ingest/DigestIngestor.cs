@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
+using PaperBot.Core.Files;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Results;
@@ -7,9 +9,11 @@ namespace PaperBot.Core.Ingest;
 
 /// <summary>
 /// Reads digest files into the archive. Incremental: a file whose bytes hash to what the archive recorded
-/// for its path is not parsed again. A broken file is reported by name and reason and never stops the others.
+/// for its path is not parsed again. Whatever is wrong with one file (not a regular file, larger than
+/// <paramref name="maxFileBytes"/>, unreadable, not a digest, refused by the database) is that file's failure,
+/// reported by name and reason; the other files of the pass are ingested all the same.
 /// </summary>
-public sealed class DigestIngestor(IDigestParser parser, IArchiveWriter archive, TimeProvider time)
+public sealed class DigestIngestor(IDigestParser parser, IArchiveWriter archive, TimeProvider time, long maxFileBytes = BoundedFile.DefaultMaxBytes)
 {
     private static readonly string[] DigestExtensions = [".md", ".txt", ".markdown"];
 
@@ -34,7 +38,7 @@ public sealed class DigestIngestor(IDigestParser parser, IArchiveWriter archive,
         var pending = new List<(Edition Edition, DigestSource Source)>(BatchSize);
         foreach (var file in files)
         {
-            var read = await ReadAsync(file, cancellationToken);
+            var read = await ReadAsync(Path.GetFullPath(file), cancellationToken);
             if (read is ParsedFile parsed)
                 pending.Add((parsed.Edition, parsed.Source));
             else
@@ -50,35 +54,84 @@ public sealed class DigestIngestor(IDigestParser parser, IArchiveWriter archive,
     {
         if (pending.Count == 0)
             return;
-        await archive.StoreManyAsync(pending.ToList(), cancellationToken);
-        foreach (var (edition, source) in pending)
-            report.Add(new FileOutcome.Stored(source.Path, edition.Date, edition.Papers.Count));
+        try
+        {
+            await archive.StoreManyAsync(pending.ToList(), cancellationToken);
+            foreach (var (edition, source) in pending)
+                report.Add(new FileOutcome.Stored(source.Path, edition.Date, edition.Papers.Count));
+        }
+        catch (Exception batchFault) when (pending.Count > 1 && !cancellationToken.IsCancellationRequested)
+        {
+            await StoreOneByOneAsync(pending, report, batchFault, cancellationToken);
+        }
         pending.Clear();
     }
 
-    private async Task<ReadFile> ReadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// An edition the database refuses must not cost the others of its batch, so they are stored one at a time.
+    /// When none can be stored the database itself is at fault: the pass fails, and the next one tries again.
+    /// </summary>
+    private async Task StoreOneByOneAsync(List<(Edition Edition, DigestSource Source)> pending, IngestReport report, Exception batchFault, CancellationToken cancellationToken)
     {
-        var fullPath = Path.GetFullPath(path);
+        var refused = new List<(DigestSource Source, Exception Fault)>();
+        var stored = new List<FileOutcome>();
+        foreach (var (edition, source) in pending)
+        {
+            try
+            {
+                await archive.StoreAsync(edition, source, cancellationToken);
+                stored.Add(new FileOutcome.Stored(source.Path, edition.Date, edition.Papers.Count));
+            }
+            catch (Exception fault) when (!cancellationToken.IsCancellationRequested)
+            {
+                refused.Add((source, fault));
+            }
+        }
+        if (stored.Count == 0)
+            ExceptionDispatchInfo.Throw(batchFault);
+        foreach (var outcome in stored)
+            report.Add(outcome);
+        foreach (var (source, fault) in refused)
+            report.Add(new FileOutcome.Failed(source.Path,
+                new InvalidDigest(Path.GetFileName(source.Path), $"the archive could not store its edition ({fault.GetType().Name})"), fault));
+    }
+
+    private async Task<ReadFile> ReadAsync(string fullPath, CancellationToken cancellationToken)
+    {
         var name = Path.GetFileName(fullPath);
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(fullPath, cancellationToken);
+            var read = await BoundedFile.ReadAsync(fullPath, maxFileBytes, cancellationToken);
+            if (!read.TryGetValue(out bytes!, out var refusal))
+                return new FinishedFile(new FileOutcome.Failed(fullPath, refusal));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return new FinishedFile(new FileOutcome.Failed(fullPath, new InvalidDigest(name, $"cannot be read: {e.Message}")));
+            return new FinishedFile(Unforeseen(fullPath, e));
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (await archive.GetSourceHashAsync(fullPath, cancellationToken) == hash)
             return new FinishedFile(new FileOutcome.Unchanged(fullPath));
 
-        var parsed = parser.Parse(name, bytes);
+        Result<Edition> parsed;
+        try
+        {
+            parsed = parser.Parse(name, bytes);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new FinishedFile(Unforeseen(fullPath, e));
+        }
         return parsed.TryGetValue(out var edition, out var problem)
             ? new ParsedFile(edition, new DigestSource(fullPath, hash, time.GetUtcNow()))
             : new FinishedFile(new FileOutcome.Failed(fullPath, problem));
     }
+
+    /// <summary>A fault nobody foresaw (a bug) in reading or parsing one file fails that file; the log gets the exception.</summary>
+    private static FileOutcome.Failed Unforeseen(string fullPath, Exception e) =>
+        new(fullPath, new InvalidDigest(Path.GetFileName(fullPath), $"could not be read as a digest ({e.GetType().Name})"), e);
 
     private abstract record ReadFile;
 
@@ -94,7 +147,8 @@ public abstract record FileOutcome(string Path)
 
     public sealed record Unchanged(string Path) : FileOutcome(Path);
 
-    public sealed record Failed(string Path, Problem Problem) : FileOutcome(Path);
+    /// <param name="Cause">The exception behind an unforeseen failure, for the log only: its message may name server paths.</param>
+    public sealed record Failed(string Path, Problem Problem, Exception? Cause = null) : FileOutcome(Path);
 }
 
 /// <summary>The outcome of one ingest pass.</summary>

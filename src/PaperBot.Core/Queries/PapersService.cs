@@ -32,8 +32,10 @@ public sealed class PapersService(IEditionArchive archive)
                 var forAbstract = await ResolveOrThreadAsync(@abstract.Paper, @abstract.Date, threadPaper, cancellationToken);
                 return forAbstract.IsSuccess ? new PapersAnswer.AbstractText(forAbstract.Value) : forAbstract.Problem;
             case PapersCommand.Search search:
-                var hits = await archive.SearchAsync(search.Query, MaxSearchHits, cancellationToken);
-                return hits.Count == 0 ? new NoSearchHits(search.Query) : new PapersAnswer.SearchResults(search.Query, hits);
+                if (!SearchQuery.Parse(search.Query).TryGetValue(out var query, out var badSearch))
+                    return badSearch;
+                var hits = await archive.SearchAsync(query.Text, MaxSearchHits, cancellationToken);
+                return hits.Count == 0 ? new NoSearchHits(query.Text) : new PapersAnswer.SearchResults(query.Text, hits);
             case PapersCommand.Help:
                 return new PapersAnswer.Help(PapersUsage.Full);
             default:

@@ -33,6 +33,10 @@ public sealed record NoPaperMatches(string Query, DateOnly? Date)
 public sealed record NoSearchHits(string Query)
     : Problem($"Nothing in the archive matches \"{Query}\". Try fewer or other words (Korean or English).");
 
+/// <summary>Search text the archive will not look for (empty once cleaned, too long, too many words).</summary>
+public sealed record BadSearch(string Reason)
+    : Problem($"{Reason} Search for up to {Queries.SearchQuery.MaxWords} words ({Queries.SearchQuery.MaxLength} characters), such as \"diffusion transformer\" or \"강화 학습\".");
+
 /// <summary>The request itself did not make sense; <see cref="Usage"/> says what would.</summary>
 public sealed record BadCommand(string Reason, string Usage) : Problem($"{Reason}\n{Usage}");
 

@@ -1,4 +1,5 @@
 using System.Text;
+using PaperBot.Core.Queries;
 
 namespace PaperBot.Storage.Search;
 
@@ -36,11 +37,14 @@ internal sealed class SearchWords
     /// <summary>The words lower-cased and in order: equal for queries that must give equal answers.</summary>
     public string Normalized => string.Join(' ', All).ToLowerInvariant();
 
+    /// <summary>
+    /// The words of the text as <see cref="SearchQuery"/> cleans them. Text beyond its bounds has no words, so it
+    /// finds nothing: no database is sent an unbounded query, nor a control character (callers explain the bounds).
+    /// </summary>
     public static SearchWords Parse(string? text) =>
-        new((text ?? "")
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList());
+        SearchQuery.Parse(text).TryGetValue(out var query, out _)
+            ? new(query.Words.Distinct(StringComparer.OrdinalIgnoreCase).ToList())
+            : new([]);
 
     /// <summary>A LIKE pattern matching the word anywhere, with <c>\</c> as the escape character.</summary>
     public static string ContainsPattern(string word)

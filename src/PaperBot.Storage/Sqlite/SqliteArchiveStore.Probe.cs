@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PaperBot.Core.Files;
 
 namespace PaperBot.Storage.Sqlite;
 
@@ -18,7 +19,7 @@ public sealed partial class SqliteArchiveStore
             if (!File.Exists(DatabasePath))
                 return StoreProbe.Failed(
                     $"the SQLite database file {name} is gone (deleted or moved while the bot runs): what is stored now would be lost; put it back and restart PaperBot");
-            if (_openedFile is { } opened && FileIdentity.Of(DatabasePath) is { } current && current != opened)
+            if (_openedFile is { } opened && FileProbe.Probe(DatabasePath).Identity is { } current && current != opened)
                 return StoreProbe.Failed(
                     $"the SQLite database file {name} was replaced by another file while the bot runs; restart PaperBot to use the new one");
         }
@@ -39,6 +40,6 @@ public sealed partial class SqliteArchiveStore
     private void RememberOpenedFile()
     {
         if (IsFile)
-            _openedFile = FileIdentity.Of(DatabasePath);
+            _openedFile = FileProbe.Probe(DatabasePath).Identity;
     }
 }

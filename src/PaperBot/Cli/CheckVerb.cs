@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using PaperBot.Core.Commands;
 using PaperBot.Core.Domain;
+using PaperBot.Core.Files;
 using PaperBot.Core.Ingest;
 using PaperBot.Core.Ports;
+using PaperBot.Core.Results;
 using PaperBot.Digest;
 using PaperBot.Web;
 
@@ -44,20 +46,26 @@ internal static class CheckVerb
 
     private static CheckLine Check(IDigestParser parser, string file)
     {
-        byte[] bytes;
+        // Bounded like ingest (Digests:MaxFileBytes' default), and a pipe or device is refused rather than waited on.
+        var read = BoundedFile.ReadAsync(file, BoundedFile.DefaultMaxBytes).GetAwaiter().GetResult();
+        if (!read.TryGetValue(out var bytes, out var refusal))
+            return CheckLine.Failure(file, FileProbe.Probe(file).Kind == FileKind.Missing ? "no such file or folder" : Reason(refusal));
+        Result<Edition> result;
         try
         {
-            bytes = File.ReadAllBytes(file);
+            result = parser.Parse(Path.GetFileName(file), bytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            return CheckLine.Failure(file, e is FileNotFoundException or DirectoryNotFoundException ? "no such file or folder" : $"cannot be read: {e.Message}");
+            // A parser bug on one file is that file's failure; the other files are still checked.
+            return CheckLine.Failure(file, $"could not be read as a digest ({e.GetType().Name}: {e.Message})");
         }
-        var result = parser.Parse(Path.GetFileName(file), bytes);
         return result.TryGetValue(out var edition, out var problem)
             ? CheckLine.Success(file, edition)
-            : CheckLine.Failure(file, problem is Core.Results.InvalidDigest invalid ? invalid.Reason : problem.Message);
+            : CheckLine.Failure(file, Reason(problem));
     }
+
+    private static string Reason(Problem problem) => problem is InvalidDigest invalid ? invalid.Reason : problem.Message;
 
     private static string Describe(CheckLine line) =>
         line.Ok ? $"ok      {line.Date}  {line.Papers!.Count} papers  {line.File}" : $"FAILED  {line.File}: {line.Error}";

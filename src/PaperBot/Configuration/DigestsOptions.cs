@@ -1,3 +1,5 @@
+using PaperBot.Core.Files;
+
 namespace PaperBot.Configuration;
 
 /// <summary>Where the digests come from. Section <c>Digests</c>.</summary>
@@ -13,6 +15,9 @@ public sealed class DigestsOptions
 
     /// <summary>How long the watcher waits for a burst of file changes to settle before ingesting.</summary>
     public int DebounceMilliseconds { get; set; } = 750;
+
+    /// <summary>The largest digest file that is read; a larger one is refused with a reason, unread. Real digests are about 20 KB.</summary>
+    public long MaxFileBytes { get; set; } = BoundedFile.DefaultMaxBytes;
 
     public string FullPath => System.IO.Path.GetFullPath(Path);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PaperBot.Core.Files;
 using PaperBot.Storage;
 
 namespace PaperBot.Configuration;
@@ -6,6 +7,9 @@ namespace PaperBot.Configuration;
 /// <summary>Checks the settings at start and says which one is wrong and what would be right.</summary>
 internal sealed class DigestsOptionsValidator : IValidateOptions<DigestsOptions>
 {
+    private const long MinMaxFileBytes = 1024;
+    private const long MaxMaxFileBytes = 256 * 1024 * 1024;
+
     public ValidateOptionsResult Validate(string? name, DigestsOptions options)
     {
         var failures = new List<string>();
@@ -16,6 +20,9 @@ internal sealed class DigestsOptionsValidator : IValidateOptions<DigestsOptions>
             failures.Add($"Digests:ImageBaseUrl must be an absolute http(s) URL, such as https://example.org/digests/ (got \"{options.ImageBaseUrl}\").");
         if (options.DebounceMilliseconds is < 50 or > 60_000)
             failures.Add("Digests:DebounceMilliseconds must be between 50 and 60000.");
+        if (options.MaxFileBytes is < MinMaxFileBytes or > MaxMaxFileBytes)
+            failures.Add($"Digests:MaxFileBytes must be between {MinMaxFileBytes} and {MaxMaxFileBytes} (got {options.MaxFileBytes}); " +
+                         $"real digests are about 20 KB, and the default is {BoundedFile.DefaultMaxBytes} (4 MiB).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

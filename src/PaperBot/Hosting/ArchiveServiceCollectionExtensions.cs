@@ -35,7 +35,9 @@ public static class ArchiveServiceCollectionExtensions
         services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<IArchiveStore>());
 
         services.AddSingleton<IDigestParser, MarkdigDigestParser>();
-        services.AddSingleton<DigestIngestor>();
+        services.AddSingleton(sp => new DigestIngestor(
+            sp.GetRequiredService<IDigestParser>(), sp.GetRequiredService<IArchiveWriter>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<DigestsOptions>>().Value.MaxFileBytes));
         services.AddSingleton<PapersService>();
         return services;
     }

@@ -29,6 +29,7 @@ public static class PaperBotApp
         // Before the endpoints resolve their services (which reads their settings one section at a time), so that
         // every wrong setting is named at once rather than only the first.
         app.Services.GetService<IStartupValidator>()?.Validate();
+        app.UseSecurityHeaders();
         app.MapHealth();
         app.MapMetrics();
         app.MapArchivePages();

@@ -1,23 +1,35 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using Markdig;
 using PaperBot.Core.Commands;
 using PaperBot.Core.Domain;
+using PaperBot.Core.Text;
 
 namespace PaperBot.Web;
 
-/// <summary>Renders the archive pages. Digest text is markdown rendered with raw HTML disabled; everything else is encoded.</summary>
+/// <summary>
+/// Renders the archive pages. Digest text is markdown rendered by <see cref="PageMarkdown"/> (no raw HTML, http(s)
+/// links only); everything else is encoded. No inline script or style: the stylesheet is <see cref="StylesheetPath"/>,
+/// so the Content-Security-Policy can forbid both.
+/// </summary>
 internal static class ArchivePage
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().Build();
+    public const string StylesheetPath = "/archive.css";
+
+    public const string Stylesheet =
+        "body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.55}article{border-top:1px solid #ddd;padding-top:1rem}small{color:#666}";
+
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
-    public static string Index(IReadOnlyList<DateOnly> dates, string? query, IReadOnlyList<SearchHit>? hits, IReadOnlyDictionary<string, string> failures)
+    /// <param name="searchProblem">Why the search text was not searched, instead of <paramref name="hits"/>.</param>
+    public static string Index(
+        IReadOnlyList<DateOnly> dates, string? query, IReadOnlyList<SearchHit>? hits, string? searchProblem, IReadOnlyDictionary<string, string> failures)
     {
         var html = Begin("PaperBot archive");
         html.Append("<h1>PaperBot archive</h1>");
         html.Append("<form method=\"get\" action=\"/\"><input name=\"q\" type=\"search\" placeholder=\"Search titles, summaries, abstracts, key points\" value=\"")
             .Append(Encoder.Encode(query ?? "")).Append("\"> <button>Search</button></form>");
+        if (searchProblem is not null)
+            html.Append("<h2>Search</h2><p>").Append(Encoder.Encode(searchProblem)).Append("</p>");
         if (hits is not null)
         {
             html.Append("<h2>Search: ").Append(Encoder.Encode(query!)).Append("</h2>");
@@ -46,7 +58,7 @@ internal static class ArchivePage
         {
             html.Append("<h2>Digests that could not be read</h2><ul>");
             foreach (var (file, reason) in failures.OrderBy(f => f.Key, StringComparer.Ordinal))
-                html.Append("<li><code>").Append(Encoder.Encode(Path.GetFileName(file))).Append("</code>: ").Append(Encoder.Encode(reason)).Append("</li>");
+                html.Append("<li><code>").Append(Encoder.Encode(file)).Append("</code>: ").Append(Encoder.Encode(reason)).Append("</li>");
             html.Append("</ul>");
         }
         return End(html);
@@ -60,11 +72,15 @@ internal static class ArchivePage
         html.Append("<h1>").Append(date).Append(" · ").Append(edition.Papers.Count).Append(" papers</h1>");
         foreach (var paper in edition.Papers)
         {
-            html.Append("<article id=\"paper-").Append(paper.Rank).Append("\"><h2>").Append(paper.Rank).Append(". <a href=\"")
-                .Append(Encoder.Encode(paper.Url)).Append("\">").Append(Inline(paper.Title)).Append("</a></h2><p><small>");
+            html.Append("<article id=\"paper-").Append(paper.Rank).Append("\"><h2>").Append(paper.Rank).Append(". ");
+            if (SafeLinks.HttpUrl(paper.Url) is { } url)
+                html.Append("<a href=\"").Append(Encoder.Encode(url)).Append("\">").Append(Inline(paper.Title)).Append("</a>");
+            else
+                html.Append(Inline(paper.Title));
+            html.Append("</h2><p><small>");
             if (paper.Upvotes is { } upvotes)
                 html.Append("▲ ").Append(upvotes).Append(" · ");
-            if (paper.ArxivAbsUrl is { } arxiv)
+            if (SafeLinks.HttpUrl(paper.ArxivAbsUrl) is { } arxiv)
                 html.Append("<a href=\"").Append(Encoder.Encode(arxiv)).Append("\">arXiv ").Append(Encoder.Encode(paper.ArxivId!)).Append("</a>");
             html.Append("</small></p>");
             Section(html, "Summary", paper.Summary);
@@ -90,19 +106,19 @@ internal static class ArchivePage
     {
         if (string.IsNullOrWhiteSpace(markdown))
             return;
-        html.Append("<h3>").Append(Encoder.Encode(name)).Append("</h3>").Append(Markdig.Markdown.ToHtml(markdown, Markdown));
+        html.Append("<h3>").Append(Encoder.Encode(name)).Append("</h3>").Append(PageMarkdown.ToHtml(markdown));
     }
 
     private static string Inline(string markdown)
     {
-        var block = Markdig.Markdown.ToHtml(markdown, Markdown).Trim();
+        var block = PageMarkdown.ToHtml(markdown).Trim();
         return block.StartsWith("<p>", StringComparison.Ordinal) && block.EndsWith("</p>", StringComparison.Ordinal) ? block[3..^4] : block;
     }
 
     private static StringBuilder Begin(string title) =>
         new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
             .Append(Encoder.Encode(title))
-            .Append("</title><style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.55}article{border-top:1px solid #ddd;padding-top:1rem}small{color:#666}</style></head><body>");
+            .Append("</title><link rel=\"stylesheet\" href=\"").Append(StylesheetPath).Append("\"></head><body>");
 
     private static string End(StringBuilder html) => html.Append("</body></html>").ToString();
 }

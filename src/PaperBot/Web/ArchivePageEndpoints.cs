@@ -1,5 +1,6 @@
 using PaperBot.Core.Commands;
 using PaperBot.Core.Ports;
+using PaperBot.Core.Queries;
 using PaperBot.Ingest;
 
 namespace PaperBot.Web;
@@ -14,8 +15,18 @@ public static class ArchivePageEndpoints
         endpoints.MapGet("/", async (string? q, IEditionArchive archive, IngestStatus ingest, CancellationToken cancellationToken) =>
         {
             var dates = await archive.ListDatesAsync(cancellationToken);
-            var hits = string.IsNullOrWhiteSpace(q) ? null : await archive.SearchAsync(q.Trim(), 25, cancellationToken);
-            return Results.Content(ArchivePage.Index(dates, q?.Trim(), hits, ingest.Failures), Html);
+            if (string.IsNullOrWhiteSpace(q))
+                return Results.Content(ArchivePage.Index(dates, null, null, null, ingest.Failures), Html);
+            // Every search text is either searched or explained, with the same bounds as the platforms.
+            if (!SearchQuery.Parse(q).TryGetValue(out var query, out var problem))
+                return Results.Content(ArchivePage.Index(dates, SearchQuery.Clean(q), null, problem.Message, ingest.Failures), Html);
+            var hits = await archive.SearchAsync(query.Text, 25, cancellationToken);
+            return Results.Content(ArchivePage.Index(dates, query.Text, hits, null, ingest.Failures), Html);
+        });
+        endpoints.MapGet(ArchivePage.StylesheetPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Text(ArchivePage.Stylesheet, "text/css; charset=utf-8");
         });
         endpoints.MapGet("/editions/{date}", async (string date, IEditionArchive archive, CancellationToken cancellationToken) =>
         {

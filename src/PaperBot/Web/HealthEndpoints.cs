@@ -43,7 +43,9 @@ public static class HealthEndpoints
             latest,
             ingest.InitialPassDone,
             ingest.LastPassAt,
-            ingest.Failures.Count);
+            ingest.Failures.Count,
+            ingest.FolderMissing,
+            ingest.FolderMissingSince);
         await WriteJsonAsync(context, health, HostJsonContext.Readable.HealthReport);
     }
 
@@ -90,7 +92,9 @@ public static class HealthEndpoints
     }
 }
 
-public sealed record HealthReport(string Status, string? LatestEdition, bool InitialIngestDone, DateTimeOffset? LastIngestAt, int BrokenDigests);
+public sealed record HealthReport(
+    string Status, string? LatestEdition, bool InitialIngestDone, DateTimeOffset? LastIngestAt, int BrokenDigests,
+    bool DigestFolderMissing, DateTimeOffset? DigestFolderMissingSince);
 
 /// <summary>The body of <c>/readyz</c>: each readiness check, the names of those that fail, the latest edition and the platforms set up.</summary>
 public sealed record ReadinessReport(
