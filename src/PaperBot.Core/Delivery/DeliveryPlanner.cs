@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using PaperBot.Core.Observability;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Results;
 
@@ -16,11 +17,14 @@ public sealed partial class DeliveryPlanner(
     DeliveryOptions options,
     SenderId sender,
     TimeProvider time,
-    ILogger<DeliveryPlanner> logger)
+    ILogger<DeliveryPlanner> logger,
+    PaperBotMetrics? metrics = null)
 {
     private IDeliveryRecord Record => record;
 
     private TimeProvider Time => time;
+
+    private PaperBotMetrics? Metrics => metrics;
 
     private string Sender => sender.Value;
 
@@ -82,6 +86,7 @@ public sealed partial class DeliveryPlanner(
         DateTimeOffset? retryAt = permanent || attempts >= options.MaxAttemptsPerEdition
             ? null
             : time.GetUtcNow() + options.RetryDelayAfter(attempts, Random.Shared.NextDouble());
+        metrics?.DeliveryFailed(key.Platform);
         await record.FinishAsync(key, sender.Value,
             new DeliveryFinish(DeliveryState.Failed, edition.EditionFingerprint, run.SentTotal, problem.Message, permanent, retryAt),
             time.GetUtcNow(), CancellationToken.None);
@@ -173,6 +178,7 @@ public sealed partial class DeliveryPlanner(
                     return await FailItemAsync(item, sent.Problem);
                 platformId = sent.Value;
                 Sent++;
+                planner.Metrics?.ItemPosted(key.Platform);
             }
             await RecordSentAsync(item, platformId);
             return true;
