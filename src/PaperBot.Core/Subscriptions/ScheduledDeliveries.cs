@@ -22,8 +22,8 @@ public sealed partial class ScheduledDeliveries(
     private readonly Dictionary<DeliveryKey, Task<ChannelOutcome>> _running = [];
     private readonly Lock _gate = new();
 
-    /// <summary>What one look started.</summary>
-    public sealed record Pass(IReadOnlyList<DueDelivery> Started, Task<ChannelOutcome[]> Completion);
+    /// <summary>What one look started, among how many subscribed channels, and when the next channel's time comes.</summary>
+    public sealed record Pass(IReadOnlyList<DueDelivery> Started, Task<ChannelOutcome[]> Completion, int Subscriptions = 0, DateTimeOffset? NextSlot = null);
 
     /// <summary>Every delivery still running here, to wait for at shutdown.</summary>
     public Task Running
@@ -67,7 +67,8 @@ public sealed partial class ScheduledDeliveries(
                 }
             }
         }
-        return new Pass(started, Task.WhenAll(tasks));
+        var nextSlot = subscriptions.Min(s => DeliverySchedule.NextSlot(s, now));
+        return new Pass(started, Task.WhenAll(tasks), subscriptions.Count, nextSlot);
     }
 
     private async Task<Task<ChannelOutcome>?> StartAsync(DueDelivery due, CancellationToken cancellationToken)

@@ -23,9 +23,11 @@ internal sealed partial class ScheduledDeliveryService(
         await Task.WhenAny(ingest.InitialPassCompleted, Task.Delay(FirstIngestPatience, time, stoppingToken));
         try
         {
+            var first = true;
             while (!stoppingToken.IsCancellationRequested)
             {
-                await LookAsync(stoppingToken);
+                await LookAsync(first, stoppingToken);
+                first = false;
                 await wakeUps.WaitAsync(UntilNextMinute(time.GetUtcNow()), time, stoppingToken);
             }
         }
@@ -46,12 +48,14 @@ internal sealed partial class ScheduledDeliveryService(
         }
     }
 
-    private async Task LookAsync(CancellationToken stoppingToken)
+    private async Task LookAsync(bool first, CancellationToken stoppingToken)
     {
         try
         {
             var pass = await deliveries.StartDueAsync(stoppingToken);
-            if (pass.Started.Count > 0)
+            if (first)
+                LogFirstLook(pass.Subscriptions, pass.Started.Count, pass.NextSlot is { } next ? $"{next:yyyy-MM-dd HH:mm} UTC" : "none");
+            else if (pass.Started.Count > 0)
                 LogStarted(pass.Started.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -66,6 +70,9 @@ internal sealed partial class ScheduledDeliveryService(
         var next = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, now.Offset).AddMinutes(1);
         return next - now;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule: {Subscriptions} channel(s) subscribed, {Due} delivery(ies) due now; the next channel's time is {NextSlot}")]
+    private partial void LogFirstLook(int subscriptions, int due, string nextSlot);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule: {Count} delivery(ies) due, started")]
     private partial void LogStarted(int count);
