@@ -20,7 +20,8 @@ internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier,
     private const int MaxTimestampLength = 32;
     private static readonly byte[] PongBody = "{\"type\":1}"u8.ToArray();
 
-    // A remembered answer (see RenderedAnswers) is the same message object each time: serialize it once too.
+    // A remembered answer (see RenderedAnswers) is the same message object each time: serialize it once too. The message is
+    // immutable and carries its visibility (flags), so the object is the whole key of its bytes.
     private readonly ConditionalWeakTable<MessagePayload, byte[]> _serializedMessages = new();
 
     /// <returns>What was asked, for the metrics (<see cref="InteractionLabels"/>).</returns>

@@ -44,11 +44,7 @@ internal sealed class EditionMessages(ThumbnailResolver thumbnails)
         var text = paper.Abstract.Trim().Length == 0
             ? "**Abstract**\nThe digest has no abstract for this paper."
             : "**Abstract**\n" + paper.Abstract.Trim();
-        var pieces = TextLimits.Split(text, DiscordLimits.Content);
-        var messages = new List<MessagePayload>(pieces.Count);
-        foreach (var piece in pieces)
-            messages.Add(new MessagePayload { Content = piece });
-        return messages;
+        return [.. TextLimits.Split(text, DiscordLimits.Content).Select(piece => new MessagePayload { Content = piece })];
     }
 
     public static string RankedTitle(Paper paper) => $"{paper.Rank.ToString(CultureInfo.InvariantCulture)}. {paper.Title}";
@@ -74,6 +70,6 @@ internal sealed class EditionMessages(ThumbnailResolver thumbnails)
             buttons.Add(new ComponentPayload { Type = 2, Style = 5, Label = "Paper", Url = paper.Url });
         if (Links.IsUsable(paper.ArxivPdfUrl, DiscordLimits.ButtonUrl))
             buttons.Add(new ComponentPayload { Type = 2, Style = 5, Label = "PDF", Url = paper.ArxivPdfUrl });
-        return new ComponentPayload { Type = 1, Components = buttons };
+        return new ComponentPayload { Type = 1, Components = [.. buttons] };
     }
 }
