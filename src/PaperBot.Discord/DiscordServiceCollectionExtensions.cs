@@ -68,6 +68,7 @@ public static class DiscordServiceCollectionExtensions
             provider.GetRequiredService<ILogger<DiscordCommandRegistrar>>()));
 
         services.TryAddSingleton<InteractionSignatureVerifier>();
+        services.TryAddSingleton<InteractionFreshness>();
         services.TryAddSingleton<InteractionTimings>();
         services.TryAddSingleton<ThreadPaperLookup>();
         services.TryAddSingleton<PapersAnswerer>();

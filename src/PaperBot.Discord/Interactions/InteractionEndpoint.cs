@@ -11,9 +11,14 @@ namespace PaperBot.Discord.Interactions;
 
 /// <summary>
 /// <c>POST /discord/interactions</c>: reads the raw body into a pooled buffer right after the timestamp, verifies the
-/// signature over both before parsing anything, then answers with JSON written straight to the response.
+/// signature over both before parsing anything, refuses a signed request that is too old (a replay), then answers with
+/// JSON written straight to the response.
 /// </summary>
-internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier, InteractionResponder responder, ILogger<InteractionEndpoint> logger)
+internal sealed class InteractionEndpoint(
+    InteractionSignatureVerifier verifier,
+    InteractionFreshness freshness,
+    InteractionResponder responder,
+    ILogger<InteractionEndpoint> logger)
 {
     public const string Path = "/discord/interactions";
     private const int MaxBodyBytes = 1 << 20;
@@ -57,6 +62,11 @@ internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier,
             if (!verifier.Verify(signature, buffer.AsSpan(0, signedLength)))
             {
                 await RejectAsync(context.Response, StatusCodes.Status401Unauthorized, "invalid request signature");
+                return InteractionLabels.Invalid;
+            }
+            if (!freshness.IsFresh(timestamp))
+            {
+                await RejectAsync(context.Response, StatusCodes.Status401Unauthorized, "request timestamp too far from now");
                 return InteractionLabels.Invalid;
             }
             interaction = Parse(buffer.AsSpan(timestampLength, signedLength - timestampLength));
