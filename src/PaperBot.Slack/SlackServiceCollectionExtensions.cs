@@ -50,6 +50,7 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient(ResponseUrlClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<ChatApi>();
+        services.TryAddSingleton<ResponseUrlPolicy>();
         services.TryAddSingleton<ResponseUrlClient>();
 
         services.TryAddSingleton(provider => new SlackRequestVerifier(
