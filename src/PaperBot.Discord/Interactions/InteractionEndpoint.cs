@@ -81,6 +81,11 @@ internal sealed class InteractionEndpoint(
             await RejectAsync(context.Response, StatusCodes.Status400BadRequest, "the body is not an interaction (malformed JSON)");
             return InteractionLabels.Invalid;
         }
+        if (!InteractionShape.IsWellFormed(interaction))
+        {
+            await RejectAsync(context.Response, StatusCodes.Status400BadRequest, "the body is not an interaction (malformed options)");
+            return InteractionLabels.Invalid;
+        }
         if (interaction.Type == InteractionType.Ping)
         {
             context.Response.ContentType = "application/json";

@@ -49,7 +49,9 @@ internal sealed class SlackInteractionsEndpoint(SlackRequestVerifier verifier, R
             return null;
         try
         {
-            return JsonSerializer.Deserialize(json, SlackJsonContext.Relaxed.InteractionPayload);
+            var payload = JsonSerializer.Deserialize(json, SlackJsonContext.Relaxed.InteractionPayload);
+            // JSON allows a null where Slack always sends an action object; such a payload is malformed.
+            return payload?.Actions?.Any(action => action is null) == true ? null : payload;
         }
         catch (JsonException)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Queries;
 using PaperBot.Discord.Interactions;
@@ -41,7 +42,8 @@ internal sealed class InteractionHost : IAsyncDisposable
         bool configured = true,
         TimeSpan? deferAfter = null,
         TimeProvider? time = null,
-        Dictionary<string, string?>? extraSettings = null)
+        Dictionary<string, string?>? extraSettings = null,
+        LogCapture? logs = null)
     {
         time ??= TimeProvider.System;
         var signer = new DiscordSigner();
@@ -61,6 +63,8 @@ internal sealed class InteractionHost : IAsyncDisposable
             builder =>
             {
                 builder.Configuration.AddInMemoryCollection(settings);
+                if (logs is not null)
+                    builder.Logging.AddProvider(logs);
                 builder.Services.AddSingleton(archive);
                 builder.Services.AddSingleton(ledger ?? (IDeliveryLedger)archive);
                 builder.Services.AddSingleton<PapersService>();
@@ -101,6 +105,17 @@ internal sealed class InteractionHost : IAsyncDisposable
     }
 
     public string Sign(string timestamp, string body) => _signer.Sign(timestamp, body);
+
+    /// <summary>Posts raw bytes (not necessarily UTF-8 or JSON), correctly signed now.</summary>
+    public async Task<HttpResponseMessage> PostBytesAsync(byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "discord/interactions") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString();
+        request.Headers.Add("X-Signature-Ed25519", _signer.Sign(timestamp, body));
+        request.Headers.Add("X-Signature-Timestamp", timestamp);
+        return await _http.SendAsync(request);
+    }
 
     public async ValueTask DisposeAsync()
     {
