@@ -61,6 +61,7 @@ public static class DiscordServiceCollectionExtensions
 
         services.TryAddSingleton(provider => new ThumbnailResolver(configuration[ThumbnailResolver.ImageBaseUrlKey]));
         services.TryAddSingleton<EditionMessages>();
+        services.TryAddSingleton(_ => ArchiveLinksSetting.Read(configuration));
         services.AddSingleton<IEditionPublisher, DiscordEditionPublisher>();
         services.TryAddSingleton(provider => new DiscordCommandRegistrar(
             provider.GetRequiredService<DiscordRestClient>(),

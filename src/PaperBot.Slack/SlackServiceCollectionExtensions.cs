@@ -56,6 +56,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(provider => new SlackRequestVerifier(
             provider.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(new ThumbnailResolver(configuration[ThumbnailResolver.ConfigurationKey]));
+        services.TryAddSingleton(_ => ArchiveLinksSetting.Read(configuration));
 
         services.TryAddSingleton<SeenEvents>();
         services.TryAddSingleton<SlackWorkQueue>();
