@@ -37,7 +37,7 @@ internal sealed class EditionMessages(ThumbnailResolver thumbnails)
     }
 
     public static ThreadCreatePayload Thread(Paper paper) =>
-        new(TextLimits.Truncate(TextLimits.Collapse(RankedTitle(paper)), DiscordLimits.ThreadName), ThreadAutoArchiveMinutes);
+        new(TextLimits.Truncate(TextLimits.Collapse(MarkdownLinks.OnlyHttp(RankedTitle(paper))), DiscordLimits.ThreadName), ThreadAutoArchiveMinutes);
 
     /// <summary>
     /// The abstract as the thread's first messages: split at natural boundaries, at most
@@ -47,7 +47,7 @@ internal sealed class EditionMessages(ThumbnailResolver thumbnails)
     {
         var text = paper.Abstract.Trim().Length == 0
             ? "**Abstract**\nThe digest has no abstract for this paper."
-            : "**Abstract**\n" + paper.Abstract.Trim();
+            : "**Abstract**\n" + MarkdownLinks.OnlyHttp(paper.Abstract.Trim());
         var pieces = ThreadLimits.Bound(TextLimits.Split(text, DiscordLimits.Content), last => EndWith(last, ContinuationLine(continuation)));
         return [.. pieces.Select(piece => new MessagePayload { Content = piece })];
     }

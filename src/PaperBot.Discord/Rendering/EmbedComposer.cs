@@ -5,7 +5,8 @@ namespace PaperBot.Discord.Rendering;
 
 /// <summary>
 /// Builds one embed whose every text fits its own limit and, together, the 6000 characters Discord allows
-/// per message: each piece is trimmed, then cut at a word boundary to what is left.
+/// per message: each piece is trimmed, then cut at a word boundary to what is left. Digest text is markdown there,
+/// so a link in it that is not http(s) is made plain text first.
 /// </summary>
 internal sealed class EmbedComposer
 {
@@ -60,7 +61,7 @@ internal sealed class EmbedComposer
 
     private string? Fit(string text, int limit)
     {
-        var trimmed = text.Trim();
+        var trimmed = MarkdownLinks.OnlyHttp(text).Trim();
         var room = Math.Min(limit, _remaining);
         if (trimmed.Length == 0 || room < 1)
             return null;

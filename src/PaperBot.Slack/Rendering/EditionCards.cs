@@ -35,7 +35,7 @@ public static class EditionCards
             BlockKit.Button("Key points", PaperButtons.KeyPointsAction, PaperButton.KeyPoints(date, paper.Rank)),
             BlockKit.Button("Abstract", PaperButtons.AbstractAction, PaperButton.Abstract(date, paper.Rank)),
         ];
-        if (Mrkdwn.SafeUrl(paper.Url) is not null)
+        if (SafeLinks.IsHttp(paper.Url) && paper.Url.Length <= BlockKitLimits.ButtonUrl)
             buttons.Add(BlockKit.Button("Open paper", PaperButtons.OpenAction, url: paper.Url));
         List<Block> blocks =
         [
