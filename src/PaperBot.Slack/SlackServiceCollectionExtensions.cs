@@ -50,11 +50,13 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient(ResponseUrlClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<ChatApi>();
+        services.TryAddSingleton<ResponseUrlPolicy>();
         services.TryAddSingleton<ResponseUrlClient>();
 
         services.TryAddSingleton(provider => new SlackRequestVerifier(
             provider.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(new ThumbnailResolver(configuration[ThumbnailResolver.ConfigurationKey]));
+        services.TryAddSingleton(_ => ArchiveLinksSetting.Read(configuration));
 
         services.TryAddSingleton<SeenEvents>();
         services.TryAddSingleton<SlackWorkQueue>();

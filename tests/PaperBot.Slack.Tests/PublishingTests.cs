@@ -59,7 +59,7 @@ public sealed class PublishingTests : IAsyncLifetime
     }
 
     private static int RepliesFor(Paper paper) =>
-        Slack.Rendering.EditionCards.ThreadReplies(paper).Count;
+        Slack.Rendering.EditionCards.ThreadReplies(paper, Core.Rendering.ArchiveLinks.None.ContinuationOf(SampleEditions.LatestDate, paper)).Count;
 
     private static int ExpectedPosts(Edition edition) => 1 + edition.Papers.Sum(p => 1 + RepliesFor(p));
 

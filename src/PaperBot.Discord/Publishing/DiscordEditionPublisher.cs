@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
+using PaperBot.Core.Rendering;
 using PaperBot.Core.Results;
 using PaperBot.Discord.Options;
 using PaperBot.Discord.Rendering;
@@ -19,6 +20,7 @@ namespace PaperBot.Discord.Publishing;
 internal sealed class DiscordEditionPublisher(
     DiscordRestClient discord,
     EditionMessages messages,
+    ArchiveLinks archiveLinks,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<DiscordEditionPublisher> logger) : IEditionPublisher
@@ -65,7 +67,7 @@ internal sealed class DiscordEditionPublisher(
             var thread = await StartThreadAsync(channel, delivery.MessageId, paper, cancellationToken);
             if (!thread.IsSuccess)
                 return Failed(channel, thread.Problem);
-            foreach (var piece in EditionMessages.ThreadAbstract(paper))
+            foreach (var piece in EditionMessages.ThreadAbstract(paper, archiveLinks.ContinuationOf(edition.Date, paper)))
             {
                 var reply = await discord.CreateMessageAsync(thread.Value, piece, cancellationToken);
                 if (!reply.IsSuccess)
@@ -89,7 +91,7 @@ internal sealed class DiscordEditionPublisher(
         foreach (var paper in edition.Papers)
         {
             bodies.Add(JsonSerializer.Serialize(EditionMessages.Thread(paper), context.ThreadCreatePayload));
-            foreach (var piece in EditionMessages.ThreadAbstract(paper))
+            foreach (var piece in EditionMessages.ThreadAbstract(paper, archiveLinks.ContinuationOf(edition.Date, paper)))
                 bodies.Add(JsonSerializer.Serialize(piece, context.MessagePayload));
         }
         return bodies;

@@ -17,13 +17,19 @@ namespace PaperBot.Slack.Endpoints;
 /// unless <c>public</c> was asked; an answer not ready within Slack's 3 s follows through <c>response_url</c>.
 /// </summary>
 internal sealed partial class SlackCommandsEndpoint(
-    SlackRequestVerifier verifier, IServiceScopeFactory scopes, SlackWorkQueue queue, TimeProvider time, ILogger<SlackCommandsEndpoint> logger)
+    SlackRequestVerifier verifier,
+    ResponseUrlPolicy responseUrls,
+    IServiceScopeFactory scopes,
+    SlackWorkQueue queue,
+    TimeProvider time,
+    ILogger<SlackCommandsEndpoint> logger)
 {
     /// <summary>How long to wait for the answer before acknowledging and following up; Slack gives up at 3 s.</summary>
     public static readonly TimeSpan AnswerBudget = TimeSpan.FromSeconds(2);
 
     private static readonly byte[] Pending = Serialize(Replies.EphemeralText("Looking that up… the answer follows in a moment."));
     private static readonly byte[] Busy = Serialize(Replies.EphemeralText("PaperBot is busy right now; please try again in a minute."));
+    private static readonly byte[] TooSlow = Serialize(Replies.EphemeralText("That is taking too long to answer here; please try again in a minute."));
     private static readonly byte[] Broken = Serialize(Replies.EphemeralText("Something went wrong on PaperBot's side; please try again later."));
 
     private readonly RenderedAnswers<byte[]> _answers = new(answer => Serialize(Replies.For(answer)));
@@ -86,7 +92,9 @@ internal sealed partial class SlackCommandsEndpoint(
     /// <summary>Hands the unfinished answer, and the scope it runs in, to the background queue.</summary>
     private byte[] FollowUpLater(ref AsyncServiceScope? scope, Task<Result<PapersAnswer>> answer, string? responseUrl)
     {
-        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !queue.TryEnqueue(new CommandFollowUp(scope!.Value, answer, url)))
+        if (!responseUrls.TryAccept(responseUrl, out var url))
+            return TooSlow;
+        if (!queue.TryEnqueue(new CommandFollowUp(scope!.Value, answer, url)))
             return Busy;
         scope = null; // the queued work owns it now
         return Pending;

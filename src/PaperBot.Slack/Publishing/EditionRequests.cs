@@ -1,4 +1,5 @@
 using PaperBot.Core.Domain;
+using PaperBot.Core.Rendering;
 using PaperBot.Slack.Rendering;
 using PaperBot.Slack.Wire;
 
@@ -13,8 +14,8 @@ internal static class EditionRequests
     public static ChatPostMessageRequest Paper(DateOnly date, Paper paper, string channel, string? thumbnailUrl) =>
         Message(channel, EditionCards.Paper(date, paper, thumbnailUrl)) with { Metadata = EditionCards.Metadata(date, paper) };
 
-    public static IReadOnlyList<ChatPostMessageRequest> ThreadReplies(Paper paper, string channel, string threadTs) =>
-        EditionCards.ThreadReplies(paper).Select(reply => Message(channel, reply) with { ThreadTs = threadTs }).ToList();
+    public static IReadOnlyList<ChatPostMessageRequest> ThreadReplies(Paper paper, Continuation continuation, string channel, string threadTs) =>
+        EditionCards.ThreadReplies(paper, continuation).Select(reply => Message(channel, reply) with { ThreadTs = threadTs }).ToList();
 
     public static ChatPostMessageRequest Message(string channel, SlackMessage message) =>
         new(channel, message.Text) { Blocks = message.Blocks, UnfurlLinks = false, UnfurlMedia = false };

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
+using PaperBot.Core.Rendering;
 using PaperBot.Core.Results;
 using PaperBot.Slack.Options;
 using PaperBot.Slack.Rendering;
@@ -15,7 +16,8 @@ namespace PaperBot.Slack.Publishing;
 /// in each card's thread. Each step is recorded in the ledger as it succeeds, so a re-run posts nothing
 /// twice and a run that stopped halfway resumes where it stopped.
 /// </summary>
-public sealed class SlackEditionPublisher(ChatApi chat, ThumbnailResolver thumbnails, IOptions<SlackOptions> options, TimeProvider time)
+public sealed class SlackEditionPublisher(
+    ChatApi chat, ThumbnailResolver thumbnails, ArchiveLinks archiveLinks, IOptions<SlackOptions> options, TimeProvider time)
     : IEditionPublisher
 {
     public const string PlatformName = "slack";
@@ -53,7 +55,7 @@ public sealed class SlackEditionPublisher(ChatApi chat, ThumbnailResolver thumbn
             if (card.ThreadId is not null)
                 continue;
 
-            var replies = EditionRequests.ThreadReplies(paper, channel, card.MessageId);
+            var replies = EditionRequests.ThreadReplies(paper, archiveLinks.ContinuationOf(edition.Date, paper), channel, card.MessageId);
             foreach (var reply in replies)
             {
                 var answer = await chat.PostMessageAsync(reply, cancellationToken);
@@ -76,7 +78,7 @@ public sealed class SlackEditionPublisher(ChatApi chat, ThumbnailResolver thumbn
         {
             bodies.Add(JsonSerializer.Serialize(EditionRequests.Paper(edition.Date, paper, channel, thumbnails.Resolve(paper)), context.ChatPostMessageRequest));
             var placeholderTs = $"(ts of paper {paper.Rank})";
-            bodies.AddRange(EditionRequests.ThreadReplies(paper, channel, placeholderTs)
+            bodies.AddRange(EditionRequests.ThreadReplies(paper, archiveLinks.ContinuationOf(edition.Date, paper), channel, placeholderTs)
                 .Select(reply => JsonSerializer.Serialize(reply, context.ChatPostMessageRequest)));
         }
         return bodies;

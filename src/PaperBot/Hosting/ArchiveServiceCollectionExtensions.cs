@@ -6,6 +6,7 @@ using PaperBot.Core.Observability;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Posting;
 using PaperBot.Core.Queries;
+using PaperBot.Core.Rendering;
 using PaperBot.Digest;
 using PaperBot.Ingest;
 using PaperBot.Storage;
@@ -21,6 +22,9 @@ public static class ArchiveServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DigestsOptions>, DigestsOptionsValidator>();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
+        services.AddSingleton(sp => ArchiveLinks.Parse(sp.GetRequiredService<IOptions<WebOptions>>().Value.PublicUrl).Value);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
