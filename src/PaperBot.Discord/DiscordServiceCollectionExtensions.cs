@@ -63,6 +63,7 @@ public static class DiscordServiceCollectionExtensions
 
         services.TryAddSingleton(provider => new ThumbnailResolver(configuration[ThumbnailResolver.ImageBaseUrlKey]));
         services.TryAddSingleton<EditionMessages>();
+        services.TryAddSingleton(_ => ArchiveLinksSetting.Read(configuration));
         services.AddSingleton<IDeliveryPlatform, DiscordDeliveryPlatform>();
         services.TryAddSingleton(provider => new DiscordCommandRegistrar(
             provider.GetRequiredService<DiscordRestClient>(),
@@ -70,6 +71,7 @@ public static class DiscordServiceCollectionExtensions
             provider.GetRequiredService<ILogger<DiscordCommandRegistrar>>()));
 
         services.TryAddSingleton<InteractionSignatureVerifier>();
+        services.TryAddSingleton<InteractionFreshness>();
         services.TryAddSingleton<InteractionTimings>();
         services.TryAddSingleton<ThreadPaperLookup>();
         services.TryAddSingleton<PapersAnswerer>();

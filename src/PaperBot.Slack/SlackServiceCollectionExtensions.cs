@@ -59,11 +59,13 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<ConversationsApi>();
         services.TryAddSingleton<ChatApi>();
+        services.TryAddSingleton<ResponseUrlPolicy>();
         services.TryAddSingleton<ResponseUrlClient>();
 
         services.TryAddSingleton(provider => new SlackRequestVerifier(
             provider.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(new ThumbnailResolver(configuration[ThumbnailResolver.ConfigurationKey]));
+        services.TryAddSingleton(_ => ArchiveLinksSetting.Read(configuration));
         // Delivering needs a bot token; without one Slack is not a platform to deliver to (a stored subscription waits for it).
         if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)]))
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryPlatform, SlackDeliveryPlatform>());

@@ -42,6 +42,27 @@ public sealed class DeferredAnswerTests
         Assert.Contains("Daily papers · 2026-01-08", edit.Body.GetProperty("embeds")[0].GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task A_deferred_private_answer_leaves_the_next_inline_answer_to_the_same_command_private()
+    {
+        await using var discord = await FakeDiscordApi.StartAsync();
+        var archive = new GatedArchive(SampleEditions.Archive());
+        await using var host = await InteractionHost.StartAsync(archive, discord: discord, deferAfter: TimeSpan.FromMilliseconds(50));
+        var command = InteractionBodies.Command("points", options: ("paper", "2"));
+
+        var deferred = await host.AnswerAsync(command);
+        Assert.Equal(5, deferred.GetProperty("type").GetInt32());
+        archive.Open();
+        var edit = await WaitForAsync(() => discord.To("update_original_webhook_message").FirstOrDefault());
+        Assert.False(edit.Body.TryGetProperty("flags", out _), "the deferral already fixed the visibility");
+
+        var inline = await host.AnswerAsync(command);
+
+        Assert.Equal(4, inline.GetProperty("type").GetInt32());
+        Assert.Equal(64, InteractionEndpointTests.Flags(inline));
+        Assert.Contains("REFLECT", InteractionEndpointTests.Embed(inline).GetProperty("description").GetString());
+    }
+
     private static async Task<T> WaitForAsync<T>(Func<T?> probe) where T : class
     {
         for (var i = 0; i < 500; i++)

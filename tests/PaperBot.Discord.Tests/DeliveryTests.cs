@@ -29,7 +29,7 @@ public sealed class DeliveryTests
         var delivered = Assert.IsType<ChannelOutcome.Delivered>(outcome);
         Assert.Equal(DeliveryRig.RequestsFor(Edition), delivered.Sent);
         rig.AssertDeliveredOnce(Edition, ChannelA);
-        Assert.True(EditionMessages.ThreadAbstract(Edition.Papers[2]).Count > 1, "the long abstract is split over several replies");
+        Assert.True(DeliveryRig.ThreadAbstract(SampleEditions.LatestDate, Edition.Papers[2]).Count > 1, "the long abstract is split over several replies");
         var creates = rig.Discord.To("create_message");
         Assert.All(creates, r =>
         {
@@ -39,7 +39,7 @@ public sealed class DeliveryTests
         Assert.Equal(creates.Count, creates.Select(r => r.Body.GetProperty("nonce").GetString()).Distinct().Count());
         // Strictly in order: a card's thread and its replies come before the next card.
         var order = rig.Discord.Requests.Select(r => r.OperationId == "create_thread_from_message" ? "T" : r.ChannelId == ChannelA ? "C" : "R").ToList();
-        Assert.Equal("C" + string.Concat(Edition.Papers.Select(p => "CT" + new string('R', EditionMessages.ThreadAbstract(p).Count))), string.Concat(order));
+        Assert.Equal("C" + string.Concat(Edition.Papers.Select(p => "CT" + new string('R', DeliveryRig.ThreadAbstract(SampleEditions.LatestDate, p).Count))), string.Concat(order));
     }
 
     [Fact]
@@ -174,8 +174,8 @@ public sealed class DeliveryTests
         Assert.Equal(2, after.Count(r => r.OperationId == "create_message"));
         Assert.Single(after, r => r.OperationId == "create_thread_from_message");
         // Edited: card 1 and its thread's name, card 2, paper 3's abstract (its first reply, the rest marked removed), card 5 withdrawn and its reply.
-        var stale3 = EditionMessages.ThreadAbstract(papers[2]).Count - 1;
-        Assert.Equal(1 + 1 + 1 + stale3 + 1 + EditionMessages.ThreadAbstract(papers[4]).Count, after.Count(r => r.OperationId == "update_message"));
+        var stale3 = DeliveryRig.ThreadAbstract(SampleEditions.LatestDate, papers[2]).Count - 1;
+        Assert.Equal(1 + 1 + 1 + stale3 + 1 + DeliveryRig.ThreadAbstract(SampleEditions.LatestDate, papers[4]).Count, after.Count(r => r.OperationId == "update_message"));
         Assert.Single(after, r => r.OperationId == "update_channel");
         Assert.Equal(after.Count(r => r.OperationId is "update_message" or "update_channel"), delivered.Edited);
 
@@ -193,7 +193,7 @@ public sealed class DeliveryTests
         Assert.Contains("A much shorter abstract now.", replies3[0].Content);
         Assert.All(replies3.Skip(1), r => Assert.Contains("removed", r.Content));
         Assert.All(rig.Discord.MessagesIn(messages[5].Id), r => Assert.Contains("removed", r.Content));
-        Assert.Equal(EditionMessages.ThreadAbstract(revised.Papers[4]).Select(m => m.Content), rig.Discord.MessagesIn(messages[6].Id).Select(m => m.Content));
+        Assert.Equal(DeliveryRig.ThreadAbstract(SampleEditions.LatestDate, revised.Papers[4]).Select(m => m.Content), rig.Discord.MessagesIn(messages[6].Id).Select(m => m.Content));
 
         var once = await rig.DeliverAsync(revised, ChannelA);
         Assert.True(Assert.IsType<ChannelOutcome.Delivered>(once).NothingToDo);

@@ -30,6 +30,23 @@ public sealed class OptionsTests
         Assert.Contains("Discord:BotToken", error.Message);
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:05:00")]
+    [InlineData("02:00:00")]
+    public void A_max_request_age_that_is_not_between_a_second_and_an_hour_refuses_to_start_naming_the_setting(string age)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Discord:PublicKey"] = ValidKey, ["Discord:MaxRequestAge"] = age }));
+
+        Assert.Contains("Discord:MaxRequestAge", error.Message);
+    }
+
+    [Fact]
+    public void The_max_request_age_defaults_to_five_minutes()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(5), Resolve(new() { ["Discord:PublicKey"] = ValidKey }).MaxRequestAge);
+    }
+
     [Fact]
     public void Discord_left_unconfigured_is_valid_and_has_no_channels()
     {

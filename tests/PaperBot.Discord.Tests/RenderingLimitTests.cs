@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PaperBot.Core.Commands;
 using PaperBot.Core.Domain;
+using PaperBot.Core.Rendering;
 using PaperBot.Discord.Rendering;
 using PaperBot.Discord.Wire;
 using PaperBot.Testing;
@@ -56,10 +57,10 @@ public sealed class RenderingLimitTests
     {
         Assert.True(EditionMessages.Thread(Oversized).Name.Length <= 100);
         Assert.True(PaperButton.Abstract(SampleEditions.LatestDate, int.MaxValue).Length <= 100);
-        var pieces = EditionMessages.ThreadAbstract(Oversized);
-        Assert.True(pieces.Count > 5);
+        var pieces = EditionMessages.ThreadAbstract(Oversized, ArchiveLinks.None.ContinuationOf(SampleEditions.LatestDate, Oversized));
+        Assert.Equal(ThreadLimits.MaxRepliesPerPaper, pieces.Count);
         Assert.All(pieces, p => Assert.True(p.Content!.Length <= 2000));
-        Assert.Equal(9000, pieces.Sum(p => p.Content!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w == "초록")));
+        Assert.EndsWith("*The full text is on the archive page. The paper:* <https://huggingface.co/papers/2601.09999>", pieces[^1].Content);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using PaperBot.Discord.Security;
 using PaperBot.Discord.Tests.Fakes;
 using PaperBot.Testing;
@@ -52,7 +54,10 @@ public sealed class SignatureTests
     {
         var fixture = Fixture();
         var @case = fixture.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
-        await using var host = await InteractionHost.StartAsync(SampleEditions.Archive(), publicKeyHex: fixture.GetProperty("public_key_hex").GetString());
+        // The fixture was signed once, long ago: the bot's clock is set to the moment it was signed.
+        var signedAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(fixture.GetProperty("cases")[0].GetProperty("timestamp").GetString()!));
+        await using var host = await InteractionHost.StartAsync(SampleEditions.Archive(), publicKeyHex: fixture.GetProperty("public_key_hex").GetString(),
+            time: new FakeTimeProvider(signedAt));
 
         using var response = await host.PostAsync(@case.GetProperty("body").GetString()!,
             signature: @case.GetProperty("signature").GetString(), timestamp: @case.GetProperty("timestamp").GetString());
@@ -78,6 +83,76 @@ public sealed class SignatureTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostAsync(body, signature: "zz" + signature[2..], timestamp: timestamp)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostAsync(body, signature: signature[..^2], timestamp: timestamp)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostAsync(body, signature: signature, timestamp: "")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(-301, HttpStatusCode.Unauthorized)]
+    [InlineData(301, HttpStatusCode.Unauthorized)]
+    [InlineData(-299, HttpStatusCode.OK)]
+    [InlineData(299, HttpStatusCode.OK)]
+    [InlineData(0, HttpStatusCode.OK)]
+    public async Task A_signed_request_more_than_five_minutes_from_now_either_way_is_refused_with_401(int secondsFromNow, HttpStatusCode expected)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 8, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await InteractionHost.StartAsync(SampleEditions.Archive(), time: time);
+        var timestamp = (time.GetUtcNow().ToUnixTimeSeconds() + secondsFromNow).ToString(CultureInfo.InvariantCulture);
+
+        using var response = await host.PostAsync(InteractionBodies.Ping(), timestamp: timestamp);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    [InlineData("99999999999999999999")]
+    [InlineData("-1767862800")]
+    [InlineData("+1767862800")]
+    [InlineData(" 1767862800")]
+    [InlineData("1767862800.5")]
+    [InlineData("1.7678628e9")]
+    [InlineData("0x695F7810")]
+    public async Task A_correctly_signed_request_with_a_timestamp_from_1970_or_not_in_unix_seconds_is_refused_with_401(string timestamp)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1767862800));
+        await using var host = await InteractionHost.StartAsync(SampleEditions.Archive(), time: time);
+
+        using var response = await host.PostAsync(InteractionBodies.Command("today"), timestamp: timestamp);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("Daily papers", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_allowed_age_is_the_MaxRequestAge_setting()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 8, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await InteractionHost.StartAsync(SampleEditions.Archive(), time: time,
+            extraSettings: new() { ["Discord:MaxRequestAge"] = "00:00:30" });
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+
+        using var recent = await host.PostAsync(InteractionBodies.Ping(), timestamp: (now - 29).ToString(CultureInfo.InvariantCulture));
+        using var old = await host.PostAsync(InteractionBodies.Ping(), timestamp: (now - 31).ToString(CultureInfo.InvariantCulture));
+
+        Assert.Equal(HttpStatusCode.OK, recent.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_request_signed_at_a_time_the_clock_then_leaves_behind_is_refused_once_it_is_too_old()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 8, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await InteractionHost.StartAsync(SampleEditions.Archive(), time: time);
+        var body = InteractionBodies.Ping();
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = host.Sign(timestamp, body);
+
+        using var first = await host.PostAsync(body, signature, timestamp);
+        time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        using var replayed = await host.PostAsync(body, signature, timestamp);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
     }
 
     [Fact]

@@ -53,6 +53,24 @@ public sealed class OptionsTests
         Assert.DoesNotContain("xoxp-fake.user", error.Message);
     }
 
+    [Theory]
+    [InlineData("hooks.slack.com/")]
+    [InlineData("/actions/")]
+    [InlineData("ftp://hooks.slack.com/")]
+    [InlineData("https://hooks.slack.com")]
+    [InlineData("https://user@hooks.slack.com/")]
+    [InlineData("")]
+    public async Task A_prefix_that_is_not_an_absolute_http_url_ending_in_a_slash_refuses_to_start_naming_the_setting(string prefix)
+    {
+        var error = await StartWith(new()
+        {
+            ["Slack:SigningSecret"] = "s", ["Slack:AllowedResponseUrlPrefixes:0"] = "https://hooks.slack.com/", ["Slack:AllowedResponseUrlPrefixes:1"] = prefix,
+        });
+
+        Assert.NotNull(error);
+        Assert.Contains("Slack:AllowedResponseUrlPrefixes:1", error.Message);
+    }
+
     [Fact]
     public async Task No_slack_settings_at_all_starts_without_slack_channels()
     {

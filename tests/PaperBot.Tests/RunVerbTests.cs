@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Core.Rendering;
 using PaperBot.Testing;
 
 namespace PaperBot.Tests;
@@ -29,6 +31,20 @@ public sealed class RunVerbTests : IDisposable
         var edition = await bot.Client.GetStringAsync("/editions/2026-01-08");
         Assert.Contains("Entropy-Adaptive Fine-Tuning", edition);
         Assert.Contains("SFT(지도 학습 기반 미세 조정)가 치명적 망각을 유발하는 이유는", edition);
+    }
+
+    [Fact]
+    public async Task A_papers_archive_link_under_Web_PublicUrl_is_its_place_on_the_archive_page()
+    {
+        await using var bot = await RunningBot.StartAsync(_digests, _database, "--Web:PublicUrl", "https://papers.example.org/");
+        await WaitForLatestAsync(bot, "2026-01-08");
+
+        var link = new Uri(bot.Services.GetRequiredService<ArchiveLinks>().PaperPage(new DateOnly(2026, 1, 8), 2)!);
+        using var page = await bot.Client.GetAsync(link.AbsolutePath);
+
+        Assert.Equal("https://papers.example.org/editions/2026-01-08#paper-2", link.AbsoluteUri);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains($"id=\"{link.Fragment[1..]}\"", await page.Content.ReadAsStringAsync());
     }
 
     [Fact]

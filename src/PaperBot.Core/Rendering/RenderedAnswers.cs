@@ -7,6 +7,8 @@ namespace PaperBot.Core.Rendering;
 /// Remembers how a platform rendered an answer about a paper or an edition, for as long as the archive hands out
 /// that same paper or edition object. The archive replaces its objects when it changes, so a remembered rendering
 /// is never stale, and it is collected together with the object it belongs to. Search results are rendered each time.
+/// Each slot is one kind of answer with one visibility (a listing shown to the channel and one shown privately never
+/// share a rendering), and the rendering is handed to every later caller, so it must be immutable.
 /// </summary>
 public sealed class RenderedAnswers<TRendered> where TRendered : class
 {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace PaperBot.Core.Text;
 
@@ -8,8 +9,22 @@ namespace PaperBot.Core.Text;
 /// </summary>
 public static class SafeLinks
 {
-    /// <summary>True when <paramref name="url"/> is an absolute http or https URL with a host.</summary>
-    public static bool IsHttp([NotNullWhen(true)] string? url) => HttpUrl(url) is not null;
+    /// <summary>
+    /// True when <paramref name="url"/>, exactly as written, is an absolute http or https URL with a host, without white
+    /// space, control or invisible format characters (which clients strip or read differently, so <c>java&#9;script:</c>
+    /// cannot pass as text that merely looks odd): a link that can be sent on as it is.
+    /// </summary>
+    public static bool IsHttp([NotNullWhen(true)] string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+            return false;
+        foreach (var c in url)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                return false;
+        }
+        return HttpUrl(url) is not null && url.StartsWith(url.StartsWith("https", StringComparison.OrdinalIgnoreCase) ? "https://" : "http://", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// The URL in canonical form (every browser reads it the same way: it begins with <c>http://</c> or <c>https://</c>),

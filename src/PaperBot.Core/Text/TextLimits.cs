@@ -23,30 +23,36 @@ public static class TextLimits
 
     /// <summary>
     /// Splits text into pieces of at most <paramref name="maxLength"/>, preferring paragraph, then line,
-    /// then sentence, then word boundaries, so the whole text survives across several messages.
+    /// then sentence, then word boundaries, so the whole text survives across several messages. Linear in the
+    /// length of the text: each cut looks only at the next <paramref name="maxLength"/> characters, and only the
+    /// pieces themselves are copied.
     /// </summary>
     public static IReadOnlyList<string> Split(string text, int maxLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
         var pieces = new List<string>();
-        var rest = text.Trim();
+        var rest = text.AsSpan().Trim();
         while (rest.Length > maxLength)
         {
             var cut = BestSplit(rest, maxLength);
+            if (cut == 0)
+                cut = 2; // a limit of one code unit cannot hold a surrogate pair: it goes whole rather than broken
             var piece = rest[..cut].TrimEnd();
             if (piece.Length > 0)
-                pieces.Add(piece);
+                pieces.Add(piece.ToString());
             rest = rest[cut..].TrimStart();
         }
         if (rest.Length > 0)
-            pieces.Add(rest);
+            pieces.Add(rest.ToString());
         return pieces;
     }
 
-    private static int BestSplit(string text, int maxLength)
+    private static readonly string[] Separators = ["\n\n", "\n", ". ", "。", "다. ", "? ", "! "];
+
+    private static int BestSplit(ReadOnlySpan<char> text, int maxLength)
     {
-        var window = text.AsSpan(0, maxLength + 1);
-        foreach (var separator in new[] { "\n\n", "\n", ". ", "。", "다. ", "? ", "! " })
+        var window = text[..(maxLength + 1)];
+        foreach (var separator in Separators)
         {
             var at = window.LastIndexOf(separator.AsSpan());
             if (at > maxLength / 2)
@@ -56,7 +62,7 @@ public static class TextLimits
     }
 
     /// <summary>The last index at or before <paramref name="limit"/> that is after white space; failing that, a safe character boundary.</summary>
-    private static int LastBoundaryAtOrBefore(string text, int limit)
+    private static int LastBoundaryAtOrBefore(ReadOnlySpan<char> text, int limit)
     {
         for (var i = limit; i > limit / 2; i--)
         {

@@ -9,7 +9,7 @@ internal static class PapersCommandDefinition
     private const int GuildInstall = 0;
 
     /// <param name="global">Global commands say where they may be used; guild commands may not carry those fields.</param>
-    public static List<ApplicationCommandPayload> Build(bool global) =>
+    public static IReadOnlyList<ApplicationCommandPayload> Build(bool global) =>
     [
         new ApplicationCommandPayload
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
+using PaperBot.Core.Rendering;
 using PaperBot.Core.Results;
 using PaperBot.Discord.Options;
 using PaperBot.Discord.Rendering;
@@ -17,7 +18,8 @@ namespace PaperBot.Discord.Delivery;
 /// Every create-message request carries a nonce of (edition, channel, item) with <c>enforce_nonce</c>, so sending an item
 /// again, after a timeout or a crash, returns the message already in the channel instead of posting a second one.
 /// </summary>
-internal sealed class DiscordDeliveryPlatform(DiscordRestClient discord, EditionMessages messages, IOptions<DiscordOptions> options) : IDeliveryPlatform
+internal sealed class DiscordDeliveryPlatform(DiscordRestClient discord, EditionMessages messages, ArchiveLinks archiveLinks, IOptions<DiscordOptions> options)
+    : IDeliveryPlatform
 {
     public string Platform => DiscordPlatform.Name;
 
@@ -32,7 +34,7 @@ internal sealed class DiscordDeliveryPlatform(DiscordRestClient discord, Edition
         {
             items.Add(DiscordMessageItem.Of(ItemKey.Card(paper.Rank), messages.Paper(edition.Date, paper)));
             items.Add(DiscordThreadItem.Of(ItemKey.Thread(paper.Rank), EditionMessages.Thread(paper)));
-            var pieces = EditionMessages.ThreadAbstract(paper);
+            var pieces = EditionMessages.ThreadAbstract(paper, archiveLinks.ContinuationOf(edition.Date, paper));
             for (var i = 0; i < pieces.Count; i++)
                 items.Add(DiscordMessageItem.Of(ItemKey.Reply(paper.Rank, i), pieces[i]));
         }

@@ -27,10 +27,10 @@ internal sealed class AutocompleteResponder(PapersService papers)
                 break;
             choices.Add(new ChoicePayload(TextLimits.Truncate(suggestion.Label, DiscordLimits.ChoiceName), FitValue(suggestion.Value)));
         }
-        return new AutocompleteResponsePayload { Data = new AutocompleteChoicesPayload(choices) };
+        return new AutocompleteResponsePayload { Data = new AutocompleteChoicesPayload([.. choices]) };
     }
 
-    private static InteractionOptionPayload? Focused(List<InteractionOptionPayload>? options)
+    private static InteractionOptionPayload? Focused(IReadOnlyList<InteractionOptionPayload>? options)
     {
         if (options is null)
             return null;
@@ -42,7 +42,7 @@ internal sealed class AutocompleteResponder(PapersService papers)
         return null;
     }
 
-    private static DateOnly? ChosenDate(List<InteractionOptionPayload>? options)
+    private static DateOnly? ChosenDate(IReadOnlyList<InteractionOptionPayload>? options)
     {
         var date = SlashCommandReader.ReadDate(SlashCommandReader.Value(options, "date"));
         return date.IsSuccess ? date.Value : null;

@@ -18,8 +18,8 @@ internal sealed class DeferredReplyWorker(
     {
         await foreach (var reply in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            var message = await WaitForAnswerAsync(reply.Answer, stoppingToken);
-            message.Flags = null; // the deferral already fixed whether the reply is ephemeral
+            // The deferral already fixed whether the reply is ephemeral. A copy: the answer may be the cached one that inline replies share.
+            var message = await WaitForAnswerAsync(reply.Answer, stoppingToken) with { Flags = null };
             var edited = await discord.EditOriginalResponseAsync(reply.ApplicationId, reply.InteractionToken, message, stoppingToken);
             if (!edited.IsSuccess)
                 logger.LogWarning("A deferred interaction answer could not be delivered: {Problem}", edited.Problem.Message);

@@ -11,16 +11,22 @@ namespace PaperBot.Discord.Interactions;
 
 /// <summary>
 /// <c>POST /discord/interactions</c>: reads the raw body into a pooled buffer right after the timestamp, verifies the
-/// signature over both before parsing anything, then answers with JSON written straight to the response.
+/// signature over both before parsing anything, refuses a signed request that is too old (a replay), then answers with
+/// JSON written straight to the response.
 /// </summary>
-internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier, InteractionResponder responder, ILogger<InteractionEndpoint> logger)
+internal sealed class InteractionEndpoint(
+    InteractionSignatureVerifier verifier,
+    InteractionFreshness freshness,
+    InteractionResponder responder,
+    ILogger<InteractionEndpoint> logger)
 {
     public const string Path = "/discord/interactions";
     private const int MaxBodyBytes = 1 << 20;
     private const int MaxTimestampLength = 32;
     private static readonly byte[] PongBody = "{\"type\":1}"u8.ToArray();
 
-    // A remembered answer (see RenderedAnswers) is the same message object each time: serialize it once too.
+    // A remembered answer (see RenderedAnswers) is the same message object each time: serialize it once too. The message is
+    // immutable and carries its visibility (flags), so the object is the whole key of its bytes.
     private readonly ConditionalWeakTable<MessagePayload, byte[]> _serializedMessages = new();
 
     /// <returns>What was asked, for the metrics (<see cref="InteractionLabels"/>).</returns>
@@ -58,6 +64,11 @@ internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier,
                 await RejectAsync(context.Response, StatusCodes.Status401Unauthorized, "invalid request signature");
                 return InteractionLabels.Invalid;
             }
+            if (!freshness.IsFresh(timestamp))
+            {
+                await RejectAsync(context.Response, StatusCodes.Status401Unauthorized, "request timestamp too far from now");
+                return InteractionLabels.Invalid;
+            }
             interaction = Parse(buffer.AsSpan(timestampLength, signedLength - timestampLength));
         }
         finally
@@ -68,6 +79,11 @@ internal sealed class InteractionEndpoint(InteractionSignatureVerifier verifier,
         if (interaction is null)
         {
             await RejectAsync(context.Response, StatusCodes.Status400BadRequest, "the body is not an interaction (malformed JSON)");
+            return InteractionLabels.Invalid;
+        }
+        if (!InteractionShape.IsWellFormed(interaction))
+        {
+            await RejectAsync(context.Response, StatusCodes.Status400BadRequest, "the body is not an interaction (malformed options)");
             return InteractionLabels.Invalid;
         }
         if (interaction.Type == InteractionType.Ping)

@@ -11,12 +11,17 @@ internal readonly record struct InteractionReply(
     public static InteractionReply Message(MessagePayload message) =>
         new(new InteractionResponsePayload { Type = InteractionCallbackType.ChannelMessage, Data = message }, null, null);
 
-    public static InteractionReply Deferred(bool isPublic) =>
+    private static readonly InteractionReply DeferredPublicly =
+        new(new InteractionResponsePayload { Type = InteractionCallbackType.DeferredChannelMessage }, null, null);
+
+    private static readonly InteractionReply DeferredPrivately =
         new(new InteractionResponsePayload
         {
             Type = InteractionCallbackType.DeferredChannelMessage,
-            Data = isPublic ? null : new MessagePayload { Flags = MessageFlags.Ephemeral },
+            Data = new MessagePayload { Flags = MessageFlags.Ephemeral },
         }, null, null);
+
+    public static InteractionReply Deferred(bool isPublic) => isPublic ? DeferredPublicly : DeferredPrivately;
 
     public static InteractionReply Autocomplete(AutocompleteResponsePayload choices) => new(null, choices, null);
 

@@ -63,7 +63,7 @@ internal static class SlashCommandReader
         return first.Type == CommandOptionType.Subcommand ? first : null;
     }
 
-    public static string? Value(List<InteractionOptionPayload>? options, string name)
+    public static string? Value(IReadOnlyList<InteractionOptionPayload>? options, string name)
     {
         if (options is null)
             return null;

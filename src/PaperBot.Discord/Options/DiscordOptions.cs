@@ -5,6 +5,8 @@ public sealed class DiscordOptions
 {
     public const string SectionName = "Discord";
     public const string DefaultApiBaseUrl = "https://discord.com/api/v10";
+    public static readonly TimeSpan DefaultMaxRequestAge = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan LongestMaxRequestAge = TimeSpan.FromHours(1);
 
     /// <summary>The application (client) id; needed to register commands.</summary>
     public string? ApplicationId { get; set; }
@@ -17,6 +19,9 @@ public sealed class DiscordOptions
 
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
+    /// <summary>How far a signed interaction's timestamp may be from now, either way, before it is refused as a replay.</summary>
+    public TimeSpan MaxRequestAge { get; set; } = DefaultMaxRequestAge;
+
     /// <summary>Channel ids that receive each edition.</summary>
     public List<string> Channels { get; set; } = [];
 
@@ -27,5 +32,5 @@ public sealed class DiscordOptions
 
     public override string ToString() =>
         $"Discord {{ ApplicationId = {ApplicationId ?? "(none)"}, PublicKey = {PublicKey ?? "(none)"}, " +
-        $"BotToken = {(string.IsNullOrEmpty(BotToken) ? "(none)" : "(set)")}, ApiBaseUrl = {ApiBaseUrl}, Channels = [{string.Join(", ", Channels)}] }}";
+        $"BotToken = {(string.IsNullOrEmpty(BotToken) ? "(none)" : "(set)")}, ApiBaseUrl = {ApiBaseUrl}, MaxRequestAge = {MaxRequestAge}, Channels = [{string.Join(", ", Channels)}] }}";
 }

@@ -10,10 +10,12 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 {
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
-        if (!options.IsConfigured)
-            return ValidateOptionsResult.Success;
-
         var failures = new List<string>();
+        if (options.MaxRequestAge < TimeSpan.FromSeconds(1) || options.MaxRequestAge > DiscordOptions.LongestMaxRequestAge)
+            failures.Add($"Discord:MaxRequestAge must be between 00:00:01 and {DiscordOptions.LongestMaxRequestAge:c} (default {DiscordOptions.DefaultMaxRequestAge:c}), not {options.MaxRequestAge:c}.");
+        if (!options.IsConfigured)
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+
         if (string.IsNullOrWhiteSpace(options.PublicKey))
             failures.Add("Discord:PublicKey is missing: set it to the application's public key (64 hex characters) from the Developer Portal.");
         else if (!IsHex(options.PublicKey.Trim(), 64))

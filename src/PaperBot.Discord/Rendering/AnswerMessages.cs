@@ -26,7 +26,7 @@ internal static class AnswerMessages
     public static MessagePayload From(Problem problem) => Text(problem.Message);
 
     public static MessagePayload Text(string text) =>
-        new() { Content = TextLimits.Truncate(text, DiscordLimits.Content), Flags = MessageFlags.Ephemeral };
+        new() { Content = TextLimits.Truncate(MarkdownLinks.OnlyHttp(text), DiscordLimits.Content), Flags = MessageFlags.Ephemeral };
 
     private static MessagePayload Listing(Edition edition, bool isPublic)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PaperBot.Core.Commands;
 using PaperBot.Core.Domain;
+using PaperBot.Core.Rendering;
 using PaperBot.Core.Text;
 using PaperBot.Discord.Wire;
 
@@ -36,20 +37,28 @@ internal sealed class EditionMessages(ThumbnailResolver thumbnails)
     }
 
     public static ThreadCreatePayload Thread(Paper paper) =>
-        new(TextLimits.Truncate(TextLimits.Collapse(RankedTitle(paper)), DiscordLimits.ThreadName), ThreadAutoArchiveMinutes);
+        new(TextLimits.Truncate(TextLimits.Collapse(MarkdownLinks.OnlyHttp(RankedTitle(paper))), DiscordLimits.ThreadName), ThreadAutoArchiveMinutes);
 
-    /// <summary>The full abstract as the thread's first message(s): split, never cut, so nothing is lost.</summary>
-    public static IReadOnlyList<MessagePayload> ThreadAbstract(Paper paper)
+    /// <summary>
+    /// The abstract as the thread's first messages: split at natural boundaries, at most
+    /// <see cref="ThreadLimits.MaxRepliesPerPaper"/> of them, the last then ending with where the rest is.
+    /// </summary>
+    public static IReadOnlyList<MessagePayload> ThreadAbstract(Paper paper, Continuation continuation)
     {
         var text = paper.Abstract.Trim().Length == 0
             ? "**Abstract**\nThe digest has no abstract for this paper."
-            : "**Abstract**\n" + paper.Abstract.Trim();
-        var pieces = TextLimits.Split(text, DiscordLimits.Content);
-        var messages = new List<MessagePayload>(pieces.Count);
-        foreach (var piece in pieces)
-            messages.Add(new MessagePayload { Content = piece });
-        return messages;
+            : "**Abstract**\n" + MarkdownLinks.OnlyHttp(paper.Abstract.Trim());
+        var pieces = ThreadLimits.Bound(TextLimits.Split(text, DiscordLimits.Content), last => EndWith(last, ContinuationLine(continuation)));
+        return [.. pieces.Select(piece => new MessagePayload { Content = piece })];
     }
+
+    private static string ContinuationLine(Continuation continuation) =>
+        continuation.Url is { } url && url.Length <= DiscordLimits.Content / 2 && Links.IsUsable(url, DiscordLimits.EmbedUrl)
+            ? $"*{continuation.Text}* <{url}>"
+            : $"*{continuation.Text}*";
+
+    private static string EndWith(string piece, string line) =>
+        TextLimits.Truncate(piece, DiscordLimits.Content - line.Length - 2) + "\n\n" + line;
 
     /// <summary>What a paper's card becomes when a revised digest drops the paper: no buttons, nothing to ask about.</summary>
     public static MessagePayload WithdrawnCard(DateOnly date, int rank)
@@ -90,6 +99,6 @@ internal sealed class EditionMessages(ThumbnailResolver thumbnails)
             buttons.Add(new ComponentPayload { Type = 2, Style = 5, Label = "Paper", Url = paper.Url });
         if (Links.IsUsable(paper.ArxivPdfUrl, DiscordLimits.ButtonUrl))
             buttons.Add(new ComponentPayload { Type = 2, Style = 5, Label = "PDF", Url = paper.ArxivPdfUrl });
-        return new ComponentPayload { Type = 1, Components = buttons };
+        return new ComponentPayload { Type = 1, Components = [.. buttons] };
     }
 }

@@ -5,27 +5,28 @@ namespace PaperBot.Discord.Rendering;
 
 /// <summary>
 /// Builds one embed whose every text fits its own limit and, together, the 6000 characters Discord allows
-/// per message: each piece is trimmed, then cut at a word boundary to what is left.
+/// per message: each piece is trimmed, then cut at a word boundary to what is left. Digest text is markdown there,
+/// so a link in it that is not http(s) is made plain text first.
 /// </summary>
 internal sealed class EmbedComposer
 {
     private const int SmallestUsefulFieldValue = 16;
 
-    private readonly EmbedPayload _embed = new();
+    private readonly List<EmbedFieldPayload> _fields = [];
+    private EmbedPayload _embed;
     private int _remaining = DiscordLimits.EmbedTotal;
 
-    public EmbedComposer(int color) => _embed.Color = color;
+    public EmbedComposer(int color) => _embed = new EmbedPayload { Color = color };
 
     public EmbedComposer Title(string title, string? url = null)
     {
-        _embed.Title = Fit(title, DiscordLimits.EmbedTitle);
-        _embed.Url = Links.IsUsable(url, DiscordLimits.EmbedUrl) ? url : null;
+        _embed = _embed with { Title = Fit(title, DiscordLimits.EmbedTitle), Url = Links.IsUsable(url, DiscordLimits.EmbedUrl) ? url : null };
         return this;
     }
 
     public EmbedComposer Description(string text)
     {
-        _embed.Description = Fit(text, DiscordLimits.EmbedDescription);
+        _embed = _embed with { Description = Fit(text, DiscordLimits.EmbedDescription) };
         return this;
     }
 
@@ -33,34 +34,34 @@ internal sealed class EmbedComposer
     public EmbedComposer Field(string name, string value, bool inline = false)
     {
         var trimmedName = name.Trim();
-        if (value.Trim().Length == 0 || (_embed.Fields?.Count ?? 0) >= DiscordLimits.EmbedFields)
+        if (value.Trim().Length == 0 || _fields.Count >= DiscordLimits.EmbedFields)
             return this;
         if (_remaining < trimmedName.Length + SmallestUsefulFieldValue)
             return this;
         var fittedName = Fit(trimmedName, DiscordLimits.FieldName)!;
         var fittedValue = Fit(value, DiscordLimits.FieldValue)!;
-        (_embed.Fields ??= []).Add(new EmbedFieldPayload(fittedName, fittedValue, inline ? true : null));
+        _fields.Add(new EmbedFieldPayload(fittedName, fittedValue, inline ? true : null));
         return this;
     }
 
     public EmbedComposer Thumbnail(string? url)
     {
-        _embed.Thumbnail = Links.IsUsable(url, DiscordLimits.EmbedUrl) ? new EmbedImagePayload(url!) : null;
+        _embed = _embed with { Thumbnail = Links.IsUsable(url, DiscordLimits.EmbedUrl) ? new EmbedImagePayload(url!) : null };
         return this;
     }
 
     public EmbedComposer Footer(string text)
     {
         var fitted = Fit(text, DiscordLimits.FooterText);
-        _embed.Footer = fitted is null ? null : new EmbedFooterPayload(fitted);
+        _embed = _embed with { Footer = fitted is null ? null : new EmbedFooterPayload(fitted) };
         return this;
     }
 
-    public EmbedPayload Build() => _embed;
+    public EmbedPayload Build() => _fields.Count == 0 ? _embed : _embed with { Fields = [.. _fields] };
 
     private string? Fit(string text, int limit)
     {
-        var trimmed = text.Trim();
+        var trimmed = MarkdownLinks.OnlyHttp(text).Trim();
         var room = Math.Min(limit, _remaining);
         if (trimmed.Length == 0 || room < 1)
             return null;

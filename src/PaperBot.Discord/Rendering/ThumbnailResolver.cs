@@ -29,6 +29,6 @@ internal sealed class ThumbnailResolver
                 Links.IsUsable(resolved.AbsoluteUri, DiscordLimits.EmbedUrl))
                 return resolved.AbsoluteUri;
         }
-        return paper.HuggingFaceThumbnailUrl;
+        return Links.IsUsable(paper.HuggingFaceThumbnailUrl, DiscordLimits.EmbedUrl) ? paper.HuggingFaceThumbnailUrl : null;
     }
 }

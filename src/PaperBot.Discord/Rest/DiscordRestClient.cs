@@ -42,10 +42,10 @@ internal sealed class DiscordRestClient(
     public Task<Result<ChannelObject>> RenameThreadAsync(string threadId, ThreadRenamePayload rename, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.ModifyChannel(threadId), rename, DiscordJson.Context.ThreadRenamePayload, DiscordJson.Context.ChannelObject, cancellationToken);
 
-    public Task<Result<List<ApplicationCommandObject>>> BulkOverwriteCommandsAsync(
-        string applicationId, string? guildId, List<ApplicationCommandPayload> commands, CancellationToken cancellationToken) =>
-        SendAsync(DiscordRoute.BulkOverwriteCommands(applicationId, guildId), commands, DiscordJson.Context.ListApplicationCommandPayload,
-            DiscordJson.Context.ListApplicationCommandObject, cancellationToken);
+    public Task<Result<IReadOnlyList<ApplicationCommandObject>>> BulkOverwriteCommandsAsync(
+        string applicationId, string? guildId, IReadOnlyList<ApplicationCommandPayload> commands, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.BulkOverwriteCommands(applicationId, guildId), commands, DiscordJson.Context.IReadOnlyListApplicationCommandPayload,
+            DiscordJson.Context.IReadOnlyListApplicationCommandObject, cancellationToken);
 
     public Task<Result<MessageObject>> EditOriginalResponseAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.EditOriginalResponse(applicationId, interactionToken), message, MessageBody, DiscordJson.Context.MessageObject, cancellationToken);

@@ -1,7 +1,7 @@
 namespace PaperBot.Discord.Wire;
 
 /// <summary>One application command in a bulk-overwrite body.</summary>
-internal sealed class ApplicationCommandPayload
+internal sealed record ApplicationCommandPayload
 {
     public required string Name { get; init; }
 
@@ -9,14 +9,14 @@ internal sealed class ApplicationCommandPayload
 
     public required string Description { get; init; }
 
-    public List<CommandOptionPayload>? Options { get; init; }
+    public IReadOnlyList<CommandOptionPayload>? Options { get; init; }
 
-    public int[]? Contexts { get; init; }
+    public IReadOnlyList<int>? Contexts { get; init; }
 
-    public int[]? IntegrationTypes { get; init; }
+    public IReadOnlyList<int>? IntegrationTypes { get; init; }
 }
 
-internal sealed class CommandOptionPayload
+internal sealed record CommandOptionPayload
 {
     public required int Type { get; init; }
 
@@ -30,7 +30,7 @@ internal sealed class CommandOptionPayload
 
     public int? MaxLength { get; init; }
 
-    public List<CommandOptionPayload>? Options { get; init; }
+    public IReadOnlyList<CommandOptionPayload>? Options { get; init; }
 }
 
 internal static class CommandOptionType

@@ -13,8 +13,8 @@ namespace PaperBot.Discord.Wire;
 [JsonSerializable(typeof(AutocompleteResponsePayload))]
 [JsonSerializable(typeof(MessageObject))]
 [JsonSerializable(typeof(ChannelObject))]
-[JsonSerializable(typeof(List<ApplicationCommandPayload>))]
-[JsonSerializable(typeof(List<ApplicationCommandObject>))]
+[JsonSerializable(typeof(IReadOnlyList<ApplicationCommandPayload>))]
+[JsonSerializable(typeof(IReadOnlyList<ApplicationCommandObject>))]
 [JsonSerializable(typeof(ErrorEnvelope))]
 [JsonSerializable(typeof(RateLimitBody))]
 internal sealed partial class DiscordJsonContext : JsonSerializerContext;

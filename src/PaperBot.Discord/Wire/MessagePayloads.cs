@@ -1,18 +1,21 @@
 namespace PaperBot.Discord.Wire;
 
-/// <summary>The body of a message: create message, interaction reply data, and webhook edits share it.</summary>
-internal sealed class MessagePayload
+/// <summary>
+/// The body of a message: create message, interaction reply data, and webhook edits share it. Immutable, because one
+/// rendered answer is cached and sent many times; a variation is a copy made with <c>with</c>.
+/// </summary>
+internal sealed record MessagePayload
 {
-    public string? Content { get; set; }
+    public string? Content { get; init; }
 
-    public List<EmbedPayload>? Embeds { get; set; }
+    public IReadOnlyList<EmbedPayload>? Embeds { get; init; }
 
-    public List<ComponentPayload>? Components { get; set; }
+    public IReadOnlyList<ComponentPayload>? Components { get; init; }
 
     /// <summary>Always sent, and always empty: digest text must never ping anyone.</summary>
-    public AllowedMentionsPayload AllowedMentions { get; set; } = AllowedMentionsPayload.None;
+    public AllowedMentionsPayload AllowedMentions { get; init; } = AllowedMentionsPayload.None;
 
-    public int? Flags { get; set; }
+    public int? Flags { get; init; }
 
     /// <summary>Create message only: derived from (edition, channel, item), at most 25 characters.</summary>
     public string? Nonce { get; init; }
@@ -21,28 +24,28 @@ internal sealed class MessagePayload
     public bool? EnforceNonce { get; init; }
 }
 
-internal sealed class AllowedMentionsPayload
+internal sealed record AllowedMentionsPayload
 {
     public static readonly AllowedMentionsPayload None = new();
 
-    public string[] Parse { get; init; } = [];
+    public IReadOnlyList<string> Parse { get; init; } = [];
 }
 
-internal sealed class EmbedPayload
+internal sealed record EmbedPayload
 {
-    public string? Title { get; set; }
+    public string? Title { get; init; }
 
-    public string? Description { get; set; }
+    public string? Description { get; init; }
 
-    public string? Url { get; set; }
+    public string? Url { get; init; }
 
-    public int? Color { get; set; }
+    public int? Color { get; init; }
 
-    public EmbedImagePayload? Thumbnail { get; set; }
+    public EmbedImagePayload? Thumbnail { get; init; }
 
-    public List<EmbedFieldPayload>? Fields { get; set; }
+    public IReadOnlyList<EmbedFieldPayload>? Fields { get; init; }
 
-    public EmbedFooterPayload? Footer { get; set; }
+    public EmbedFooterPayload? Footer { get; init; }
 }
 
 internal sealed record EmbedImagePayload(string Url);
@@ -52,7 +55,7 @@ internal sealed record EmbedFieldPayload(string Name, string Value, bool? Inline
 internal sealed record EmbedFooterPayload(string Text);
 
 /// <summary>A legacy component: an action row (type 1) holding buttons (type 2).</summary>
-internal sealed class ComponentPayload
+internal sealed record ComponentPayload
 {
     public int Type { get; init; }
 
@@ -64,7 +67,7 @@ internal sealed class ComponentPayload
 
     public string? Url { get; init; }
 
-    public List<ComponentPayload>? Components { get; init; }
+    public IReadOnlyList<ComponentPayload>? Components { get; init; }
 }
 
 internal sealed record ThreadCreatePayload(string Name, int AutoArchiveDuration);

@@ -1,44 +1,44 @@
 namespace PaperBot.Discord.Wire;
 
 /// <summary>The part of Discord's message object PaperBot needs back.</summary>
-internal sealed class MessageObject
+internal sealed record MessageObject
 {
-    public string Id { get; set; } = "";
+    public string Id { get; init; } = "";
 
-    public string? ChannelId { get; set; }
+    public string? ChannelId { get; init; }
 }
 
 /// <summary>The part of Discord's channel object (a thread) PaperBot needs back.</summary>
-internal sealed class ChannelObject
+internal sealed record ChannelObject
 {
-    public string Id { get; set; } = "";
+    public string Id { get; init; } = "";
 
-    public int Type { get; set; }
+    public int Type { get; init; }
 
-    public string? Name { get; set; }
+    public string? Name { get; init; }
 }
 
-internal sealed class ApplicationCommandObject
+internal sealed record ApplicationCommandObject
 {
-    public string? Id { get; set; }
+    public string? Id { get; init; }
 
-    public string? Name { get; set; }
+    public string? Name { get; init; }
 }
 
 /// <summary>Discord's JSON error body: <c>{code, message, errors?}</c>.</summary>
-internal sealed class ErrorEnvelope
+internal sealed record ErrorEnvelope
 {
-    public int Code { get; set; }
+    public int Code { get; init; }
 
-    public string? Message { get; set; }
+    public string? Message { get; init; }
 }
 
 /// <summary>The body of a 429.</summary>
-internal sealed class RateLimitBody
+internal sealed record RateLimitBody
 {
-    public string? Message { get; set; }
+    public string? Message { get; init; }
 
-    public double RetryAfter { get; set; }
+    public double RetryAfter { get; init; }
 
-    public bool Global { get; set; }
+    public bool Global { get; init; }
 }

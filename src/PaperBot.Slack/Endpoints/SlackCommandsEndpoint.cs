@@ -20,7 +20,12 @@ namespace PaperBot.Slack.Endpoints;
 /// <c>subscribe</c>, <c>unsubscribe</c> and <c>status</c> are about the channel the command was used in.
 /// </summary>
 internal sealed partial class SlackCommandsEndpoint(
-    SlackRequestVerifier verifier, IServiceScopeFactory scopes, SlackWorkQueue queue, TimeProvider time, ILogger<SlackCommandsEndpoint> logger)
+    SlackRequestVerifier verifier,
+    ResponseUrlPolicy responseUrls,
+    IServiceScopeFactory scopes,
+    SlackWorkQueue queue,
+    TimeProvider time,
+    ILogger<SlackCommandsEndpoint> logger)
 {
     /// <summary>How long to wait for the answer before acknowledging and following up; Slack gives up at 3 s.</summary>
     public static readonly TimeSpan AnswerBudget = TimeSpan.FromSeconds(2);
@@ -28,6 +33,7 @@ internal sealed partial class SlackCommandsEndpoint(
     private static readonly byte[] Pending = Serialize(Replies.EphemeralText("Looking that up… the answer follows in a moment."));
     private static readonly byte[] Busy = Serialize(Replies.EphemeralText("PaperBot is busy right now; please try again in a minute."));
     private static readonly byte[] NoChannel = Serialize(Replies.EphemeralText("PaperBot could not tell which channel this is; use the command in the channel itself."));
+    private static readonly byte[] TooSlow = Serialize(Replies.EphemeralText("That is taking too long to answer here; please try again in a minute."));
     private static readonly byte[] Broken = Serialize(Replies.EphemeralText("Something went wrong on PaperBot's side; please try again later."));
 
     private readonly RenderedAnswers<byte[]> _answers = new(answer => Serialize(Replies.For(answer)));
@@ -102,7 +108,9 @@ internal sealed partial class SlackCommandsEndpoint(
     /// <summary>Hands the unfinished answer, and the scope it runs in, to the background queue.</summary>
     private byte[] FollowUpLater(ref AsyncServiceScope? scope, Task<Result<PapersAnswer>> answer, string? responseUrl)
     {
-        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !queue.TryEnqueue(new CommandFollowUp(scope!.Value, answer, url)))
+        if (!responseUrls.TryAccept(responseUrl, out var url))
+            return TooSlow;
+        if (!queue.TryEnqueue(new CommandFollowUp(scope!.Value, answer, url)))
             return Busy;
         scope = null; // the queued work owns it now
         return Pending;

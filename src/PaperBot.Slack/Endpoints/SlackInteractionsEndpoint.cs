@@ -12,7 +12,7 @@ namespace PaperBot.Slack.Endpoints;
 /// <c>POST /slack/interactions</c>: the card buttons. Acknowledged at once with an empty 200; the key points
 /// or abstract go privately to the clicker through the payload's <c>response_url</c>.
 /// </summary>
-internal sealed class SlackInteractionsEndpoint(SlackRequestVerifier verifier, SlackWorkQueue queue)
+internal sealed class SlackInteractionsEndpoint(SlackRequestVerifier verifier, ResponseUrlPolicy responseUrls, SlackWorkQueue queue)
 {
     /// <returns>What kind of request it was, for the metrics.</returns>
     public async Task<string> HandleAsync(HttpContext context)
@@ -33,7 +33,7 @@ internal sealed class SlackInteractionsEndpoint(SlackRequestVerifier verifier, S
             return SlackHttp.InvalidLabel;
         }
 
-        if (payload.Type != "block_actions" || !Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var responseUrl))
+        if (payload.Type != "block_actions" || !responseUrls.TryAccept(payload.ResponseUrl, out var responseUrl))
             return SlackHttp.ButtonLabel;
         foreach (var action in payload.Actions ?? [])
         {
@@ -49,7 +49,9 @@ internal sealed class SlackInteractionsEndpoint(SlackRequestVerifier verifier, S
             return null;
         try
         {
-            return JsonSerializer.Deserialize(json, SlackJsonContext.Relaxed.InteractionPayload);
+            var payload = JsonSerializer.Deserialize(json, SlackJsonContext.Relaxed.InteractionPayload);
+            // JSON allows a null where Slack always sends an action object; such a payload is malformed.
+            return payload?.Actions?.Any(action => action is null) == true ? null : payload;
         }
         catch (JsonException)
         {

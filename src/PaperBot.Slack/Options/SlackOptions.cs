@@ -5,6 +5,7 @@ public sealed class SlackOptions
 {
     public const string SectionName = "Slack";
     public const string DefaultApiBaseUrl = "https://slack.com/api";
+    public const string DefaultResponseUrlPrefix = "https://hooks.slack.com/";
 
     /// <summary>The bot token (<c>xoxb-…</c>) for the Web API.</summary>
     public string? BotToken { get; set; }
@@ -27,13 +28,23 @@ public sealed class SlackOptions
     /// </summary>
     public int MaxConnections { get; set; } = 64;
 
+    /// <summary>
+    /// Where a <c>response_url</c> may point for PaperBot to follow it; empty means <see cref="DefaultResponseUrlPrefix"/>.
+    /// Given prefixes replace the default rather than add to it.
+    /// </summary>
+    public List<string> AllowedResponseUrlPrefixes { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveResponseUrlPrefixes =>
+        AllowedResponseUrlPrefixes.Count == 0 ? [DefaultResponseUrlPrefix] : AllowedResponseUrlPrefixes;
+
     /// <summary>Any Slack setting given at all: then the signing secret is required.</summary>
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(BotToken) || !string.IsNullOrWhiteSpace(SigningSecret) || Channels.Count > 0 ||
         !string.Equals(ApiBaseUrl, DefaultApiBaseUrl, StringComparison.Ordinal);
 
     public override string ToString() =>
-        $"Slack {{ BotToken = {Redact(BotToken)}, SigningSecret = {Redact(SigningSecret)}, ApiBaseUrl = {ApiBaseUrl}, Channels = [{string.Join(", ", Channels)}] }}";
+        $"Slack {{ BotToken = {Redact(BotToken)}, SigningSecret = {Redact(SigningSecret)}, ApiBaseUrl = {ApiBaseUrl}, Channels = [{string.Join(", ", Channels)}], " +
+        $"AllowedResponseUrlPrefixes = [{string.Join(", ", EffectiveResponseUrlPrefixes)}] }}";
 
     private static string Redact(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PaperBot.Slack.Security;
 
 namespace PaperBot.Slack.Options;
 
@@ -7,10 +8,15 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
-        if (!options.IsConfigured)
-            return ValidateOptionsResult.Success;
-
         var failures = new List<string>();
+        for (var i = 0; i < options.AllowedResponseUrlPrefixes.Count; i++)
+        {
+            if (!ResponseUrlPolicy.IsValidPrefix(options.AllowedResponseUrlPrefixes[i]))
+                failures.Add($"Slack:AllowedResponseUrlPrefixes:{i} must be an absolute http(s) URL ending in '/', such as {SlackOptions.DefaultResponseUrlPrefix} (got \"{options.AllowedResponseUrlPrefixes[i]}\").");
+        }
+        if (!options.IsConfigured)
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+
         if (string.IsNullOrWhiteSpace(options.SigningSecret))
             failures.Add("Slack:SigningSecret is required once any Slack setting is given (set it from the app's Basic Information page, e.g. environment variable Slack__SigningSecret).");
         if (options.Channels.Count > 0 && !(options.BotToken ?? "").StartsWith("xoxb-", StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Domain;
+using PaperBot.Core.Rendering;
 using PaperBot.Slack.Rendering;
 using PaperBot.Slack.Wire;
 
@@ -11,13 +12,13 @@ namespace PaperBot.Slack.Publishing;
 /// </summary>
 internal static class EditionRequests
 {
-    public static IReadOnlyList<SlackItem> Items(Edition edition, ThumbnailResolver thumbnails)
+    public static IReadOnlyList<SlackItem> Items(Edition edition, ThumbnailResolver thumbnails, ArchiveLinks archiveLinks)
     {
         var items = new List<SlackItem> { Item(edition.Date, ItemKey.Header, EditionCards.Header(edition)) };
         foreach (var paper in edition.Papers)
         {
             items.Add(Item(edition.Date, ItemKey.Card(paper.Rank), EditionCards.Paper(edition.Date, paper, thumbnails.Resolve(paper)), paper));
-            var replies = EditionCards.ThreadReplies(paper);
+            var replies = EditionCards.ThreadReplies(paper, archiveLinks.ContinuationOf(edition.Date, paper));
             for (var i = 0; i < replies.Count; i++)
                 items.Add(Item(edition.Date, ItemKey.Reply(paper.Rank, i), replies[i]));
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
+using PaperBot.Core.Rendering;
 using PaperBot.Core.Results;
 using PaperBot.Slack.Options;
 using PaperBot.Slack.Rendering;
@@ -17,7 +18,7 @@ namespace PaperBot.Slack.Publishing;
 /// Each primitive is one <see cref="ChatApi"/> call; Slack's refusals that will not change are <see cref="PlatformRejected"/>,
 /// everything that may pass is <see cref="PlatformUnavailable"/>.
 /// </summary>
-public sealed class SlackDeliveryPlatform(ChatApi chat, ThumbnailResolver thumbnails, IOptions<SlackOptions> options) : IDeliveryPlatform
+public sealed class SlackDeliveryPlatform(ChatApi chat, ThumbnailResolver thumbnails, ArchiveLinks archiveLinks, IOptions<SlackOptions> options) : IDeliveryPlatform
 {
     public string Platform => SlackPlatform.Name;
 
@@ -25,7 +26,7 @@ public sealed class SlackDeliveryPlatform(ChatApi chat, ThumbnailResolver thumbn
 
     public bool StartsThreads => false;
 
-    public IReadOnlyList<RenderedItem> Render(Edition edition) => EditionRequests.Items(edition, thumbnails);
+    public IReadOnlyList<RenderedItem> Render(Edition edition) => EditionRequests.Items(edition, thumbnails, archiveLinks);
 
     public RenderedItem RenderWithdrawnCard(DateOnly date, int rank) => EditionRequests.WithdrawnCard(date, rank);
 

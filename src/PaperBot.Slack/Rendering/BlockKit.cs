@@ -31,12 +31,12 @@ public static class BlockKit
         new(PlainText(TextLimits.Truncate(OneLine(text), BlockKitLimits.ButtonText)), Identifier(actionId, BlockKitLimits.ActionId))
         {
             Value = value is null ? null : Identifier(value, BlockKitLimits.ButtonValue),
-            Url = url is not null && url.Length <= BlockKitLimits.ButtonUrl ? url : null,
+            Url = url is not null && url.Length <= BlockKitLimits.ButtonUrl && SafeLinks.IsHttp(url) ? url : null,
         };
 
     /// <summary>An image accessory, or null when the address would be refused.</summary>
     public static ImageElement? Image(string? url, string altText) =>
-        url is null || url.Length > BlockKitLimits.ImageUrl || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+        url is null || url.Length > BlockKitLimits.ImageUrl || !SafeLinks.IsHttp(url)
             ? null
             : new ImageElement(url, TextLimits.Truncate(NonEmpty(OneLine(altText)), BlockKitLimits.AltText));
 

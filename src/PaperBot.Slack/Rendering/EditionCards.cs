@@ -1,6 +1,7 @@
 using PaperBot.Core.Commands;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Domain;
+using PaperBot.Core.Rendering;
 using PaperBot.Core.Text;
 using PaperBot.Slack.Wire;
 
@@ -36,7 +37,7 @@ public static class EditionCards
             BlockKit.Button("Key points", PaperButtons.KeyPointsAction, PaperButton.KeyPoints(date, paper.Rank)),
             BlockKit.Button("Abstract", PaperButtons.AbstractAction, PaperButton.Abstract(date, paper.Rank)),
         ];
-        if (Mrkdwn.SafeUrl(paper.Url) is not null)
+        if (SafeLinks.IsHttp(paper.Url) && paper.Url.Length <= BlockKitLimits.ButtonUrl)
             buttons.Add(BlockKit.Button("Open paper", PaperButtons.OpenAction, url: paper.Url));
         List<Block> blocks =
         [
@@ -74,22 +75,40 @@ public static class EditionCards
         new(BlockKit.Fallback("Removed from a revised digest"),
             [BlockKit.Section($"_This part was removed when the {EditionDates.ToText(date)} digest was revised._")]);
 
-    /// <summary>The abstract, then the key points, as thread replies; long text continues in further replies, none dropped.</summary>
-    public static IReadOnlyList<SlackMessage> ThreadReplies(Paper paper)
+    /// <summary>
+    /// The abstract, then the key points, as thread replies; long text continues in further replies, at most
+    /// <see cref="ThreadLimits.MaxRepliesPerPaper"/> in all. The key points keep their replies (all but one at most);
+    /// whichever part is cut short ends with <paramref name="continuation"/>, saying where the rest is.
+    /// </summary>
+    public static IReadOnlyList<SlackMessage> ThreadReplies(Paper paper, Continuation continuation)
     {
-        var replies = new List<SlackMessage>();
-        if (paper.Abstract.Length > 0)
-            replies.AddRange(Replies($"Abstract of {paper.Rank}. {paper.Title}", $"{AbstractHeading}\n{Mrkdwn.FromMarkdown(paper.Abstract)}"));
+        IReadOnlyList<SlackMessage> keyPoints = [];
         if (paper.KeyPoints.Count > 0)
         {
             var bullets = string.Join('\n', paper.KeyPoints.Select(p => "• " + Mrkdwn.FromMarkdown(p)));
-            replies.AddRange(Replies($"Key points of {paper.Rank}. {paper.Title}", $"{KeyPointsHeading}\n{bullets}"));
+            keyPoints = Replies($"Key points of {paper.Rank}. {paper.Title}", $"{KeyPointsHeading}\n{bullets}");
         }
-        return replies;
+        IReadOnlyList<SlackMessage> summary = [];
+        if (paper.Abstract.Length > 0)
+        {
+            keyPoints = ThreadLimits.Bound(keyPoints, reply => EndWith(reply, continuation), ThreadLimits.MaxRepliesPerPaper - 1);
+            summary = Replies($"Abstract of {paper.Rank}. {paper.Title}", $"{AbstractHeading}\n{Mrkdwn.FromMarkdown(paper.Abstract)}");
+        }
+        var bounded = ThreadLimits.Bound(summary, reply => EndWith(reply, continuation), ThreadLimits.MaxRepliesPerPaper - keyPoints.Count);
+        return [.. bounded, .. ThreadLimits.Bound(keyPoints, reply => EndWith(reply, continuation))];
     }
 
-    private static IEnumerable<SlackMessage> Replies(string fallback, string mrkdwn) =>
-        BlockKit.Sections(mrkdwn)
+    private static IReadOnlyList<SlackMessage> Replies(string fallback, string mrkdwn) =>
+        [.. BlockKit.Sections(mrkdwn)
             .Chunk(BlockKitLimits.BlocksPerMessage)
-            .Select(sections => new SlackMessage(BlockKit.Fallback(fallback), sections));
+            .Select(sections => new SlackMessage(BlockKit.Fallback(fallback), sections))];
+
+    /// <summary>The reply with a last block saying where the rest is, in place of its last section when it is full.</summary>
+    private static SlackMessage EndWith(SlackMessage reply, Continuation continuation)
+    {
+        var link = continuation.Url is { } url && url.Length <= BlockKitLimits.SectionText / 3 ? " " + Mrkdwn.Link(url, url) : "";
+        var line = BlockKit.Context([$"_{Mrkdwn.Escape(continuation.Text)}_{link}"]);
+        var kept = reply.Blocks.Count < BlockKitLimits.BlocksPerMessage ? reply.Blocks : reply.Blocks.Take(BlockKitLimits.BlocksPerMessage - 1);
+        return reply with { Blocks = [.. kept, line] };
+    }
 }

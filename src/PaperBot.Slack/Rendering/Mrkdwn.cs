@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Parsers;
+using PaperBot.Core.Text;
 
 namespace PaperBot.Slack.Rendering;
 
@@ -43,12 +44,10 @@ public static class Mrkdwn
         return text;
     }
 
-    /// <summary>A link Slack will render as a link: only http, https and mailto addresses, never a special <c>&lt;!…&gt;</c>.</summary>
+    /// <summary>A link Slack will render as a link: only http and https addresses (<see cref="SafeLinks"/>), never a special <c>&lt;!…&gt;</c>.</summary>
     public static string? SafeUrl(string? url)
     {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
-            return null;
-        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeMailto)
+        if (!SafeLinks.IsHttp(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
             return null;
         return uri.AbsoluteUri.Replace("&", "&amp;").Replace("<", "%3C").Replace(">", "%3E").Replace("|", "%7C");
     }

@@ -1,4 +1,5 @@
 using PaperBot.Core.Domain;
+using PaperBot.Core.Text;
 
 namespace PaperBot.Slack.Rendering;
 
@@ -16,9 +17,10 @@ public sealed class ThumbnailResolver(string? imageBaseUrl)
     {
         if (paper.Thumbnail is { Length: > 0 } path)
         {
-            if (Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme is "https" or "http")
-                return absolute.AbsoluteUri;
-            if (_base is not null && Uri.TryCreate(_base, path.TrimStart('/'), out var resolved))
+            if (SafeLinks.IsHttp(path))
+                return new Uri(path).AbsoluteUri;
+            if (_base is not null && Uri.TryCreate(_base, path.TrimStart('/'), out var resolved) &&
+                SafeLinks.IsHttp(resolved.AbsoluteUri))
                 return resolved.AbsoluteUri;
         }
         return paper.HuggingFaceThumbnailUrl;

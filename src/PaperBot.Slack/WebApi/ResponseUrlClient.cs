@@ -1,15 +1,16 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using PaperBot.Core.Results;
+using PaperBot.Slack.Security;
 using PaperBot.Slack.Wire;
 
 namespace PaperBot.Slack.WebApi;
 
 /// <summary>
 /// Sends a reply to an interaction's or a command's <c>response_url</c>. It uses its own HTTP client, so the
-/// bot token never travels to that address.
+/// bot token never travels to that address, and sends only to an address <see cref="ResponseUrlPolicy"/> allows.
 /// </summary>
-public sealed class ResponseUrlClient(IHttpClientFactory httpClients, ISlackDelays delays, RetryPolicy retry)
+public sealed class ResponseUrlClient(IHttpClientFactory httpClients, ISlackDelays delays, RetryPolicy retry, ResponseUrlPolicy policy)
 {
     public const string HttpClientName = "PaperBot.Slack.ResponseUrl";
     private const int MaxAttempts = 3;
@@ -18,6 +19,8 @@ public sealed class ResponseUrlClient(IHttpClientFactory httpClients, ISlackDela
 
     public async Task<Result<bool>> SendAsync(Uri responseUrl, SlackReply reply, CancellationToken cancellationToken = default)
     {
+        if (!policy.Allows(responseUrl))
+            return new SlackApiUnavailable("response_url", "the address is outside Slack:AllowedResponseUrlPrefixes");
         var body = JsonSerializer.SerializeToUtf8Bytes(reply, SlackJsonContext.Relaxed.SlackReply);
         var failure = "";
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)

@@ -5,6 +5,7 @@ using PaperBot.Core.Ingest;
 using PaperBot.Core.Observability;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Queries;
+using PaperBot.Core.Rendering;
 using PaperBot.Digest;
 using PaperBot.Ingest;
 using PaperBot.Storage;
@@ -20,6 +21,9 @@ public static class ArchiveServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DigestsOptions>, DigestsOptionsValidator>();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
+        services.AddSingleton(sp => ArchiveLinks.Parse(sp.GetRequiredService<IOptions<WebOptions>>().Value.PublicUrl).Value);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

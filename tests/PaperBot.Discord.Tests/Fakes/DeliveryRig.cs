@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
+using PaperBot.Core.Rendering;
 using PaperBot.Discord.Rendering;
 using PaperBot.Discord.Rest;
 using PaperBot.Testing;
@@ -44,11 +45,12 @@ internal sealed class DeliveryRig : IAsyncDisposable
 
     public DeliveryFanOut FanOut { get; }
 
-    public static async Task<DeliveryRig> StartAsync(FakeDiscordOptions? options = null, DiscordRestTimings? timings = null)
+    public static async Task<DeliveryRig> StartAsync(FakeDiscordOptions? options = null, DiscordRestTimings? timings = null,
+        Dictionary<string, string?>? settings = null)
     {
         var discord = await FakeDiscordApi.StartAsync(options);
         var archive = SampleEditions.Archive();
-        var services = DiscordServices.Build(discord, archive, timings ?? QuickTimings);
+        var services = DiscordServices.Build(discord, archive, timings ?? QuickTimings, settings);
         return new DeliveryRig(discord, services, archive);
     }
 
@@ -59,7 +61,18 @@ internal sealed class DeliveryRig : IAsyncDisposable
         FanOut.DeliverAsync(channels.Select(c => new DeliveryJob(new ChannelRef("discord", c), edition)).ToList(), CancellationToken.None);
 
     /// <summary>How many requests delivering the edition to one channel makes when nothing goes wrong.</summary>
-    public static int RequestsFor(Edition edition) => 1 + edition.Papers.Sum(p => 2 + EditionMessages.ThreadAbstract(p).Count);
+    public static int RequestsFor(Edition edition) => 1 + edition.Papers.Sum(p => 2 + ThreadAbstract(edition.Date, p).Count);
+
+    /// <summary>The replies in a paper's thread, as the platform renders them without <c>Web:PublicUrl</c>.</summary>
+    public static IReadOnlyList<Wire.MessagePayload> ThreadAbstract(DateOnly date, Paper paper) =>
+        EditionMessages.ThreadAbstract(paper, ArchiveLinks.None.ContinuationOf(date, paper));
+
+    /// <summary>The request bodies delivering the edition to the channel sends, in order (what <c>post --dry-run</c> prints).</summary>
+    public IReadOnlyList<string> RequestBodies(Edition edition, string channel)
+    {
+        var key = new DeliveryKey("discord", channel, edition.Date);
+        return RenderedEditions.Render(Platform, edition).Items.Select(item => Platform.DescribeRequest(key, item, null)).ToList();
+    }
 
     /// <summary>
     /// The channel holds the header, then each paper's card in rank order, each card has its thread with the abstract's pieces
@@ -81,7 +94,7 @@ internal sealed class DeliveryRig : IAsyncDisposable
             var thread = Discord.ThreadOf(card.Id);
             Assert.NotNull(thread);
             Assert.Equal(EditionMessages.Thread(paper).Name, thread.Name);
-            Assert.Equal(EditionMessages.ThreadAbstract(paper).Select(m => m.Content), Discord.MessagesIn(thread.Id).Select(m => m.Content));
+            Assert.Equal(ThreadAbstract(edition.Date, paper).Select(m => m.Content), Discord.MessagesIn(thread.Id).Select(m => m.Content));
         }
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Queries;
 using PaperBot.Discord.Interactions;
@@ -20,25 +21,32 @@ internal sealed class InteractionHost : IAsyncDisposable
     private readonly LoopbackApp _app;
     private readonly DiscordSigner _signer;
     private readonly HttpClient _http;
+    private readonly TimeProvider _time;
 
-    private InteractionHost(LoopbackApp app, DiscordSigner signer)
+    private InteractionHost(LoopbackApp app, DiscordSigner signer, TimeProvider time)
     {
         _app = app;
         _signer = signer;
+        _time = time;
         _http = new HttpClient { BaseAddress = app.BaseAddress };
     }
 
     public IServiceProvider Services => _app.Services;
 
     /// <param name="publicKeyHex">The key the endpoint trusts; by default the public half of a key generated here. Null with <paramref name="configured"/> false: no Discord settings at all.</param>
+    /// <param name="time">The bot's clock, which requests are signed by too; the real one by default.</param>
     public static async Task<InteractionHost> StartAsync(
         IEditionArchive archive,
         IDeliveryRecord? record = null,
         FakeDiscordApi? discord = null,
         string? publicKeyHex = null,
         bool configured = true,
-        TimeSpan? deferAfter = null)
+        TimeSpan? deferAfter = null,
+        TimeProvider? time = null,
+        Dictionary<string, string?>? extraSettings = null,
+        LogCapture? logs = null)
     {
+        time ??= TimeProvider.System;
         var signer = new DiscordSigner();
         var settings = new Dictionary<string, string?>();
         if (configured)
@@ -48,23 +56,27 @@ internal sealed class InteractionHost : IAsyncDisposable
         }
         if (discord is not null)
             settings["Discord:ApiBaseUrl"] = discord.ApiBaseUrl;
+        foreach (var (key, value) in extraSettings ?? [])
+            settings[key] = value;
 
         var app = await LoopbackApp.StartAsync(
             web => web.MapDiscordInteractions(),
             builder =>
             {
                 builder.Configuration.AddInMemoryCollection(settings);
+                if (logs is not null)
+                    builder.Logging.AddProvider(logs);
                 builder.Services.AddSingleton(archive);
                 var delivered = record ?? (archive as InMemoryArchive)?.Record ?? new InMemoryDeliveryRecord();
                 builder.Services.AddSingleton(delivered);
                 builder.Services.AddSubscriptions(SubscriptionServices.StoreOf(delivered));
                 builder.Services.AddSingleton<PapersService>();
-                builder.Services.AddSingleton(TimeProvider.System);
+                builder.Services.AddSingleton(time);
                 if (deferAfter is { } defer)
                     builder.Services.AddSingleton(new InteractionTimings { DeferAfter = defer });
                 builder.Services.AddPaperBotDiscord(builder.Configuration);
             });
-        return new InteractionHost(app, signer);
+        return new InteractionHost(app, signer, time);
     }
 
     /// <summary>Posts <paramref name="body"/> signed over timestamp + body, unless the caller supplies the headers.</summary>
@@ -74,7 +86,7 @@ internal sealed class InteractionHost : IAsyncDisposable
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (sign)
         {
-            timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+            timestamp ??= _time.GetUtcNow().ToUnixTimeSeconds().ToString();
             request.Headers.Add("X-Signature-Ed25519", signature ?? Sign(timestamp, body));
             request.Headers.Add("X-Signature-Timestamp", timestamp);
         }
@@ -96,6 +108,17 @@ internal sealed class InteractionHost : IAsyncDisposable
     }
 
     public string Sign(string timestamp, string body) => _signer.Sign(timestamp, body);
+
+    /// <summary>Posts raw bytes (not necessarily UTF-8 or JSON), correctly signed now.</summary>
+    public async Task<HttpResponseMessage> PostBytesAsync(byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "discord/interactions") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString();
+        request.Headers.Add("X-Signature-Ed25519", _signer.Sign(timestamp, body));
+        request.Headers.Add("X-Signature-Timestamp", timestamp);
+        return await _http.SendAsync(request);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Queries;
 using PaperBot.Core.Subscriptions;
@@ -37,7 +38,7 @@ public sealed class SlackBotHost : IAsyncDisposable
     /// <param name="processWork">False: what the endpoints queue stays queued, for <see cref="TakeQueuedWork"/>.</param>
     public static async Task<SlackBotHost> StartAsync(
         Dictionary<string, string?>? settings = null, bool addSlack = true, Func<IEditionArchive, IEditionArchive>? wrapArchive = null,
-        TimeProvider? time = null, bool processWork = true)
+        TimeProvider? time = null, bool processWork = true, LogCapture? logs = null)
     {
         var host = new SlackBotHost
         {
@@ -49,12 +50,15 @@ public sealed class SlackBotHost : IAsyncDisposable
             ["Slack:SigningSecret"] = Secret,
             ["Slack:BotToken"] = Token,
             ["Slack:ApiBaseUrl"] = host.Slack.ApiBaseUrl.ToString(),
+            ["Slack:AllowedResponseUrlPrefixes:0"] = host.ResponseUrls.Prefix,
         };
         host._app = await LoopbackApp.StartAsync(
             app => app.MapSlackEndpoints(),
             builder =>
             {
                 builder.Configuration.AddInMemoryCollection(configuration);
+                if (logs is not null)
+                    builder.Logging.AddProvider(logs);
                 builder.Services.AddSingleton(wrapArchive?.Invoke(host.Archive) ?? host.Archive);
                 builder.Services.AddSingleton<IDeliveryRecord>(host.Archive.Record);
                 builder.Services.AddSingleton<PapersService>();

@@ -40,11 +40,11 @@ public sealed class SlackDelivery : IAsyncDisposable
     public DeliveryPlanner Planner(string sender = "sender-a") =>
         new(Record, Options, new SenderId(sender), Time, NullLogger<DeliveryPlanner>.Instance);
 
-    public static async Task<SlackDelivery> StartAsync(TimeSpan? requestTimeout = null, TimeSpan? timeoutHold = null)
+    public static async Task<SlackDelivery> StartAsync(TimeSpan? requestTimeout = null, TimeSpan? timeoutHold = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var delivery = new SlackDelivery();
         delivery.Slack = await FakeSlackApi.StartAsync(new FakeSlackOptions { Clock = delivery.Time, TimeoutHold = timeoutHold ?? TimeSpan.FromSeconds(10) });
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = SlackBotHost.Secret,
             ["Slack:BotToken"] = SlackBotHost.Token,
@@ -52,7 +52,10 @@ public sealed class SlackDelivery : IAsyncDisposable
             ["Slack:Channels"] = $"{Channel},{OtherChannel}",
             ["Slack:RequestTimeout"] = (requestTimeout ?? TimeSpan.FromSeconds(30)).ToString(),
             ["Digests:ImageBaseUrl"] = "https://digests.example.org/2026/",
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         delivery._services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(delivery.Time)

@@ -15,6 +15,10 @@ public sealed class DiscordSigner : IDisposable
     public string Sign(string timestamp, string body) =>
         Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body)));
 
+    /// <summary>Signs raw body bytes, which need not be valid UTF-8.</summary>
+    public string Sign(string timestamp, byte[] body) =>
+        Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(_key, (byte[])[.. Encoding.UTF8.GetBytes(timestamp), .. body]));
+
     /// <summary>A <c>POST</c> of <paramref name="body"/> signed now, or with the given <paramref name="signature"/> instead.</summary>
     public HttpRequestMessage Request(string path, string body, string? signature = null)
     {

@@ -13,6 +13,9 @@ public sealed class ResponseUrlReceiver : IAsyncDisposable
 
     public Uri UrlFor(string id) => new(_app!.BaseAddress, $"actions/T111/{id}/secret");
 
+    /// <summary>What <c>Slack:AllowedResponseUrlPrefixes:0</c> is set to for the bot to follow <see cref="UrlFor"/>'s addresses.</summary>
+    public string Prefix => new Uri(_app!.BaseAddress, "actions/").ToString();
+
     public IReadOnlyList<(string Path, string Authorization, JsonObject Body)> Received => _received.ToList();
 
     public static async Task<ResponseUrlReceiver> StartAsync()

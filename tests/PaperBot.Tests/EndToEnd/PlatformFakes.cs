@@ -49,6 +49,7 @@ internal sealed class PlatformFakes : IAsyncDisposable
             ["Slack:BotToken"] = SlackBotToken,
             ["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl.ToString(),
             ["Slack:Channels:0"] = SlackChannel,
+            ["Slack:AllowedResponseUrlPrefixes:0"] = ResponseUrls.Prefix,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -44,6 +44,17 @@ public sealed class StartupRefusalTests : IDisposable
 
     [Theory]
     [InlineData("run")]
+    [InlineData("post")]
+    public async Task A_public_url_that_is_not_an_http_url_exits_2_naming_Web_PublicUrl(string verb)
+    {
+        var outcome = await RunAsync(new() { ["Web__PublicUrl"] = "papers.example.org" }, verb);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("Web:PublicUrl must be an absolute http(s) URL", outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("run")]
     [InlineData("show")]
     public async Task An_unreachable_postgres_archive_stops_the_bot_with_one_line_naming_the_setting(string verb)
     {
