@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 using PaperBot.Core.Observability;
 using PaperBot.Core.Ports;
 using PaperBot.Discord.Commands;
+using PaperBot.Discord.Delivery;
 using PaperBot.Discord.Interactions;
 using PaperBot.Discord.Options;
-using PaperBot.Discord.Publishing;
 using PaperBot.Discord.Rendering;
 using PaperBot.Discord.Rest;
 using PaperBot.Discord.Security;
@@ -25,8 +25,8 @@ public static class DiscordServiceCollectionExtensions
 
     /// <summary>
     /// Binds the <c>Discord</c> section (validated at start), and registers the REST client, the interaction handler with
-    /// its background queue, the command registrar and the <see cref="IEditionPublisher"/>. Expects the host to register
-    /// <see cref="IEditionArchive"/>, <see cref="IDeliveryLedger"/>, <c>PapersService</c> and <see cref="TimeProvider"/>.
+    /// its background queue, the command registrar and the delivery platform. Expects the host to register
+    /// <see cref="IEditionArchive"/>, <see cref="IDeliveryRecord"/>, <c>PapersService</c>, <c>SubscriptionCommands</c> and <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddPaperBotDiscord(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,11 +49,13 @@ public static class DiscordServiceCollectionExtensions
                 http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
                 http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout
             })
-            // The client is held by singletons; pooled connections are recycled instead of the handler.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            // The client is held by singletons; pooled connections are recycled instead of the handler. However many
+            // channels are delivered at once, they share a bounded number of connections (the limiter keeps as many in flight).
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 AutomaticDecompression = DecompressionMethods.All,
+                MaxConnectionsPerServer = provider.GetRequiredService<DiscordRestTimings>().MaxConcurrentRequests,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // Request URIs of interaction webhooks carry the interaction token: keep them out of the logs.
@@ -62,7 +64,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(provider => new ThumbnailResolver(configuration[ThumbnailResolver.ImageBaseUrlKey]));
         services.TryAddSingleton<EditionMessages>();
         services.TryAddSingleton(_ => ArchiveLinksSetting.Read(configuration));
-        services.AddSingleton<IEditionPublisher, DiscordEditionPublisher>();
+        services.AddSingleton<IDeliveryPlatform, DiscordDeliveryPlatform>();
         services.TryAddSingleton(provider => new DiscordCommandRegistrar(
             provider.GetRequiredService<DiscordRestClient>(),
             provider.GetRequiredService<IOptions<DiscordOptions>>(),

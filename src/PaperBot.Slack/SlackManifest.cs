@@ -6,7 +6,12 @@ namespace PaperBot.Slack;
 /// <summary>The Slack app manifest for PaperBot, to paste at api.slack.com/apps → "Create New App" → "From a manifest".</summary>
 public static class SlackManifest
 {
-    public static readonly IReadOnlyList<string> BotScopes = ["chat:write", "commands", "app_mentions:read"];
+    /// <summary>
+    /// Posting and the command need <c>chat:write</c>, <c>commands</c> and <c>app_mentions:read</c>; finding a post again by its
+    /// metadata after a timeout or a crash reads the channel's history (<c>conversations.history</c> / <c>.replies</c>), which
+    /// needs <c>channels:history</c> in public channels and <c>groups:history</c> in private ones.
+    /// </summary>
+    public static readonly IReadOnlyList<string> BotScopes = ["chat:write", "commands", "app_mentions:read", "channels:history", "groups:history"];
 
     /// <param name="publicUrl">Where PaperBot is reachable from Slack (https), e.g. https://paperbot.example.org.</param>
     public static string Build(Uri publicUrl)
@@ -22,8 +27,8 @@ public static class SlackManifest
                 new ManifestBotUser("paperbot", AlwaysOnline: true),
                 [
                     new ManifestSlashCommand("/papers", root + SlackEndpointRouteBuilderExtensions.CommandsPath,
-                        "Daily papers: today's edition, a day, key points, abstracts, search",
-                        "[today | day YYYY-MM-DD | points <paper> [date] | abstract <paper> [date] | search <words> | help]",
+                        "Daily papers: today's edition, a day, key points, abstracts, search, this channel's daily post",
+                        "[today | day YYYY-MM-DD | points <paper> [date] | abstract <paper> [date] | search <words> | subscribe [HH:MM] [Area/City] | unsubscribe | status | help]",
                         ShouldEscape: false),
                 ]),
             new ManifestOAuthConfig(new ManifestScopes(BotScopes)),

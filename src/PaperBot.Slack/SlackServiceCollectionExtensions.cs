@@ -19,8 +19,9 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Registers PaperBot's Slack platform from the root configuration (section <c>Slack</c>, plus
-    /// <c>Digests:ImageBaseUrl</c>). Expects the host to register <see cref="IEditionArchive"/>,
-    /// <see cref="IDeliveryLedger"/>, <c>PapersService</c> and <see cref="TimeProvider"/>.
+    /// <c>Digests:ImageBaseUrl</c>): the endpoints, and with a bot token the <see cref="IDeliveryPlatform"/> "slack".
+    /// Expects the host to register <see cref="IEditionArchive"/>, <see cref="IDeliveryRecord"/>, <c>PapersService</c>,
+    /// <c>SubscriptionCommands</c> and <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddPaperBotSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,16 +40,24 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<ChannelPacer>();
 
         services.AddHttpClient(SlackApiClient.HttpClientName, (provider, client) =>
-        {
-            var options = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
-            client.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
-            client.Timeout = TimeSpan.FromSeconds(30);
-            if (!string.IsNullOrEmpty(options.BotToken))
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.BotToken);
-        });
+            {
+                var options = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
+                client.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
+                client.Timeout = options.RequestTimeout;
+                if (!string.IsNullOrEmpty(options.BotToken))
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.BotToken);
+            })
+            // One pool of connections for every channel's requests, bounded, kept rather than rebuilt every two minutes.
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = provider.GetRequiredService<IOptions<SlackOptions>>().Value.MaxConnections,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         // response_url carries a capability in its path: keep it out of the logs, and never send the token there.
         services.AddHttpClient(ResponseUrlClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.TryAddSingleton<SlackApiClient>();
+        services.TryAddSingleton<ConversationsApi>();
         services.TryAddSingleton<ChatApi>();
         services.TryAddSingleton<ResponseUrlPolicy>();
         services.TryAddSingleton<ResponseUrlClient>();
@@ -57,6 +66,9 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(new ThumbnailResolver(configuration[ThumbnailResolver.ConfigurationKey]));
         services.TryAddSingleton(_ => ArchiveLinksSetting.Read(configuration));
+        // Delivering needs a bot token; without one Slack is not a platform to deliver to (a stored subscription waits for it).
+        if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)]))
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryPlatform, SlackDeliveryPlatform>());
 
         services.TryAddSingleton<SeenEvents>();
         services.TryAddSingleton<SlackWorkQueue>();
@@ -65,7 +77,6 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackInteractionsEndpoint>();
         services.TryAddSingleton<SlackEventsEndpoint>();
 
-        services.AddSingleton<IEditionPublisher, SlackEditionPublisher>();
         return services;
     }
 

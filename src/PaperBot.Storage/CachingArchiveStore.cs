@@ -1,5 +1,9 @@
+using PaperBot.Core.Delivery;
 using PaperBot.Core.Domain;
+using PaperBot.Core.Ports;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Storage.Caching;
+using PaperBot.Storage.Delivery;
 using PaperBot.Storage.Search;
 
 namespace PaperBot.Storage;
@@ -98,11 +102,48 @@ public abstract class CachingArchiveStore : IArchiveStore
         }, cancellationToken);
     }
 
-    public abstract Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(string platform, string channel, DateOnly date, CancellationToken cancellationToken = default);
+    public Task<EditionDelivery?> TryLeaseAsync(DeliveryKey key, string owner, string editionFingerprint, DateTimeOffset now, DateTimeOffset leaseUntil,
+        CancellationToken cancellationToken = default) =>
+        Deliveries.TryLeaseAsync(key, owner, editionFingerprint, now, leaseUntil, cancellationToken);
 
-    public abstract Task RecordAsync(Delivery delivery, CancellationToken cancellationToken = default);
+    public Task<bool> RenewLeaseAsync(DeliveryKey key, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
+        Deliveries.RenewLeaseAsync(key, owner, now, leaseUntil, cancellationToken);
 
-    public abstract Task<Delivery?> FindByMessageOrThreadAsync(string platform, string messageOrThreadId, CancellationToken cancellationToken = default);
+    public Task<IReadOnlyList<ItemRecord>> GetItemsAsync(DeliveryKey key, CancellationToken cancellationToken = default) =>
+        Deliveries.GetItemsAsync(key, cancellationToken);
+
+    public Task<ItemClaim> ClaimItemAsync(DeliveryKey key, ItemKey item, string owner, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        Deliveries.ClaimItemAsync(key, item, owner, now, cancellationToken);
+
+    public Task MarkItemSentAsync(DeliveryKey key, ItemKey item, string platformId, string contentHash, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        Deliveries.MarkItemSentAsync(key, item, platformId, contentHash, now, cancellationToken);
+
+    public Task MarkItemFailedAsync(DeliveryKey key, ItemKey item, string error, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        Deliveries.MarkItemFailedAsync(key, item, error, now, cancellationToken);
+
+    public Task FinishAsync(DeliveryKey key, string owner, DeliveryFinish finish, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        Deliveries.FinishAsync(key, owner, finish, now, cancellationToken);
+
+    public Task<IReadOnlyList<EditionDelivery>> GetDeliveriesSinceAsync(DateOnly since, CancellationToken cancellationToken = default) =>
+        Deliveries.GetDeliveriesSinceAsync(since, cancellationToken);
+
+    public Task<IReadOnlyList<EditionDelivery>> GetChannelHistoryAsync(ChannelRef channel, int limit, CancellationToken cancellationToken = default) =>
+        Deliveries.GetChannelHistoryAsync(channel, limit, cancellationToken);
+
+    public Task<IReadOnlyList<EditionDelivery>> GetEditionDeliveriesAsync(DateOnly date, CancellationToken cancellationToken = default) =>
+        Deliveries.GetEditionDeliveriesAsync(date, cancellationToken);
+
+    public Task<PostedPaper?> FindPostedPaperAsync(string platform, string messageId, CancellationToken cancellationToken = default) =>
+        Deliveries.FindPostedPaperAsync(platform, messageId, cancellationToken);
+
+    public Task<IReadOnlyList<StoredSubscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) =>
+        Deliveries.ListSubscriptionsAsync(cancellationToken);
+
+    public Task SaveSubscriptionAsync(StoredSubscription subscription, CancellationToken cancellationToken = default) =>
+        Deliveries.SaveSubscriptionAsync(subscription, cancellationToken);
+
+    /// <summary>The delivery record and the subscriptions: not cached, since every copy of the bot decides on them.</summary>
+    private protected abstract SqlDeliveryRecord Deliveries { get; }
 
     /// <summary>The archive version as the database has it now (or, if the provider throttles its checks, recently).</summary>
     private protected abstract ValueTask<long> ReadArchiveVersionAsync(long cachedVersion, CancellationToken ct);

@@ -54,4 +54,22 @@ public sealed class PapersCommandTextTests
     [Fact]
     public void A_question_in_a_thread_searches_when_it_is_no_verb() =>
         Assert.Equal(new PapersCommand.Search("what about robustness"), PapersCommandText.Parse("what about robustness", unknownAsSearch: true).Value);
+
+    [Theory]
+    [InlineData("subscribe", null, null)]
+    [InlineData("subscribe 09:00", "09:00", null)]
+    [InlineData("subscribe Asia/Seoul", null, "Asia/Seoul")]
+    [InlineData("subscribe 18:30 America/New_York", "18:30", "America/New_York")]
+    [InlineData("SUBSCRIBE Asia/Seoul 07:15", "07:15", "Asia/Seoul")]
+    public void Subscribe_takes_a_time_and_a_zone_in_either_order(string text, string? time, string? zone) =>
+        Assert.Equal(new PapersCommand.Subscribe(time, zone), PapersCommandText.Parse(text).Value);
+
+    [Fact]
+    public void Unsubscribe_and_status_take_nothing_more()
+    {
+        Assert.Equal(new PapersCommand.Unsubscribe(), PapersCommandText.Parse("unsubscribe").Value);
+        Assert.Equal(new PapersCommand.Status(), PapersCommandText.Parse("status").Value);
+        Assert.Contains("/papers subscribe [HH:MM] [Area/City]", PapersCommandText.Parse("status now").Problem!.Message);
+        Assert.Contains("/papers subscribe [HH:MM] [Area/City]", PapersCommandText.Parse("subscribe 09:00 10:00").Problem!.Message);
+    }
 }

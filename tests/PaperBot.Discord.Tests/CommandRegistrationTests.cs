@@ -24,7 +24,7 @@ public sealed class CommandRegistrationTests
         Assert.Equal($"/api/v10/applications/{InteractionHost.ApplicationId}/commands", request.Path);
         var papers = request.Body[0];
         Assert.Equal("papers", papers.GetProperty("name").GetString());
-        Assert.Equal(["today", "day", "points", "abstract", "search", "help"],
+        Assert.Equal(["today", "day", "points", "abstract", "search", "subscribe", "unsubscribe", "status", "help"],
             papers.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
         var points = papers.GetProperty("options")[2].GetProperty("options").EnumerateArray().ToList();
         Assert.All(points, o => Assert.True(o.GetProperty("autocomplete").GetBoolean()));

@@ -12,7 +12,7 @@ public sealed class DeferredAnswerTests
     {
         await using var discord = await FakeDiscordApi.StartAsync();
         var archive = new GatedArchive(SampleEditions.Archive());
-        await using var host = await InteractionHost.StartAsync(archive, SampleEditions.Archive(), discord, deferAfter: TimeSpan.FromMilliseconds(50));
+        await using var host = await InteractionHost.StartAsync(archive, discord: discord, deferAfter: TimeSpan.FromMilliseconds(50));
 
         var reply = await host.AnswerAsync(InteractionBodies.Command("points", options: ("paper", "2")));
 
@@ -31,7 +31,7 @@ public sealed class DeferredAnswerTests
     {
         await using var discord = await FakeDiscordApi.StartAsync();
         var archive = new GatedArchive(SampleEditions.Archive());
-        await using var host = await InteractionHost.StartAsync(archive, SampleEditions.Archive(), discord, deferAfter: TimeSpan.FromMilliseconds(50));
+        await using var host = await InteractionHost.StartAsync(archive, discord: discord, deferAfter: TimeSpan.FromMilliseconds(50));
 
         var reply = await host.AnswerAsync(InteractionBodies.Command("today", options: ("public", true)));
 
@@ -47,7 +47,7 @@ public sealed class DeferredAnswerTests
     {
         await using var discord = await FakeDiscordApi.StartAsync();
         var archive = new GatedArchive(SampleEditions.Archive());
-        await using var host = await InteractionHost.StartAsync(archive, SampleEditions.Archive(), discord, deferAfter: TimeSpan.FromMilliseconds(50));
+        await using var host = await InteractionHost.StartAsync(archive, discord: discord, deferAfter: TimeSpan.FromMilliseconds(50));
         var command = InteractionBodies.Command("points", options: ("paper", "2"));
 
         var deferred = await host.AnswerAsync(command);

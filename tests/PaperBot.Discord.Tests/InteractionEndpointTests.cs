@@ -1,3 +1,4 @@
+using PaperBot.Core.Delivery;
 using PaperBot.Core.Commands;
 using System.Text.Json;
 using PaperBot.Core.Domain;
@@ -150,7 +151,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
     public async Task Inside_a_papers_thread_points_and_abstract_need_no_paper()
     {
         const string threadId = "1400000000000000002";
-        await _archive.RecordAsync(new Delivery("discord", "645027906669510667", SampleEditions.LatestDate, 2, threadId, threadId, DateTimeOffset.UtcNow));
+        await _archive.Record.PostedAsync(new DeliveryKey("discord", "645027906669510667", SampleEditions.LatestDate), ItemKey.Card(2), threadId);
 
         var points = await _host.AnswerAsync(InteractionBodies.Command("points", channelId: threadId));
         var summary = await _host.AnswerAsync(InteractionBodies.Command("abstract", channelId: threadId));

@@ -23,20 +23,19 @@ public sealed class LongAbstractTests
     [InlineData(null, "*The full text is on the archive page. The paper:* <https://huggingface.co/papers/2601.02151>")]
     public async Task A_four_megabyte_abstract_posts_five_thread_messages_the_last_linking_to_the_rest(string? publicUrl, string lastLine)
     {
-        await using var discord = await FakeDiscordApi.StartAsync();
-        var archive = new InMemoryArchive(Edition);
-        await using var services = DiscordServices.Build(discord, archive, new() { [ArchiveLinks.SettingKey] = publicUrl }, null, DiscordServices.ChannelA);
+        await using var rig = await DeliveryRig.StartAsync(settings: new() { [ArchiveLinks.SettingKey] = publicUrl });
+        var discord = rig.Discord;
 
-        var result = await services.GetRequiredService<IEditionPublisher>().PublishAsync(Edition, DiscordServices.ChannelA, archive);
+        var outcome = await rig.DeliverAsync(Edition, DiscordServices.ChannelA);
 
-        Assert.True(result.IsSuccess, result.ToString());
+        Assert.IsType<Core.Delivery.ChannelOutcome.Delivered>(outcome);
         Assert.Empty(discord.Violations);
-        var longThread = archive.Deliveries.Single(d => d.Rank == 1).ThreadId;
+        var longThread = discord.MessagesIn(DiscordServices.ChannelA)[1].Id;
         var replies = discord.To("create_message").Where(r => r.ChannelId == longThread).Select(r => r.Body.GetProperty("content").GetString()!).ToList();
         Assert.Equal(ThreadLimits.MaxRepliesPerPaper, replies.Count);
         Assert.All(replies, reply => Assert.InRange(reply.Length, 1, 2000));
         Assert.EndsWith(lastLine, replies[^1]);
-        var shortThread = archive.Deliveries.Single(d => d.Rank == 2).ThreadId;
+        var shortThread = discord.MessagesIn(DiscordServices.ChannelA)[2].Id;
         Assert.Single(discord.To("create_message"), r => r.ChannelId == shortThread);
         Assert.Equal(1 + 2 + ThreadLimits.MaxRepliesPerPaper + 1, discord.To("create_message").Count);
     }

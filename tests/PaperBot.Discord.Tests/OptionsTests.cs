@@ -1,3 +1,4 @@
+using PaperBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -79,8 +80,9 @@ public sealed class OptionsTests
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:PublicKey"] = "abc" });
                 var archive = PaperBot.Testing.SampleEditions.Archive();
                 builder.Services.AddSingleton<PaperBot.Core.Ports.IEditionArchive>(archive);
-                builder.Services.AddSingleton<PaperBot.Core.Ports.IDeliveryLedger>(archive);
+                builder.Services.AddSingleton<PaperBot.Core.Ports.IDeliveryRecord>(archive.Record);
                 builder.Services.AddSingleton<PaperBot.Core.Queries.PapersService>();
+                builder.Services.AddSubscriptions(archive.Record);
                 builder.Services.AddPaperBotDiscord(builder.Configuration);
             }));
 

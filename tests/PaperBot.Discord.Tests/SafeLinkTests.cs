@@ -16,15 +16,13 @@ public sealed class SafeLinkTests
     [Fact]
     public async Task No_link_but_http_reaches_a_posted_message()
     {
-        await using var discord = await FakeDiscordApi.StartAsync();
-        var archive = new InMemoryArchive(HostileEditions.Edition);
-        await using var services = DiscordServices.Build(discord, archive, null, null, DiscordServices.ChannelA);
-        var publisher = services.GetRequiredService<IEditionPublisher>();
+        await using var rig = await DeliveryRig.StartAsync();
+        var discord = rig.Discord;
 
-        var bodies = publisher.RenderRequests(HostileEditions.Edition, DiscordServices.ChannelA).Select(body => JsonNode.Parse(body)).ToList();
-        var result = await publisher.PublishAsync(HostileEditions.Edition, DiscordServices.ChannelA, archive);
+        var bodies = rig.RequestBodies(HostileEditions.Edition, DiscordServices.ChannelA).Select(body => JsonNode.Parse(body)).ToList();
+        var outcome = await rig.DeliverAsync(HostileEditions.Edition, DiscordServices.ChannelA);
 
-        Assert.True(result.IsSuccess, result.ToString());
+        Assert.IsType<Core.Delivery.ChannelOutcome.Delivered>(outcome);
         Assert.Empty(discord.Violations);
         var sent = discord.Requests.Select(r => JsonNode.Parse(r.Body.GetRawText())).ToList();
         AssertOnlyHttpLinks(bodies.Concat(sent));

@@ -1,3 +1,4 @@
+using PaperBot.Core.Delivery;
 using System.Net;
 using System.Text.Json.Nodes;
 using PaperBot.Core.Domain;
@@ -17,7 +18,7 @@ public sealed class EventsEndpointTests : IAsyncLifetime
     {
         _host = await SlackBotHost.StartAsync();
         // Paper 2 of 2026-01-08 was posted as message PaperThreadTs in C123ABC456, its thread replies in.
-        await _host.Archive.RecordAsync(new Delivery("slack", "C123ABC456", SampleEditions.LatestDate, 2, PaperThreadTs, PaperThreadTs, DateTimeOffset.UtcNow));
+        await _host.Archive.Record.PostedAsync(new DeliveryKey("slack", "C123ABC456", SampleEditions.LatestDate), ItemKey.Card(2), PaperThreadTs);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -112,7 +113,7 @@ public sealed class EventsEndpointTests : IAsyncLifetime
     {
         // The endpoint decides before it answers 200 whether an event is work; here the work stays queued to be counted.
         await using var host = await SlackBotHost.StartAsync(processWork: false);
-        await host.Archive.RecordAsync(new Delivery("slack", "C123ABC456", SampleEditions.LatestDate, 2, PaperThreadTs, PaperThreadTs, DateTimeOffset.UnixEpoch));
+        await host.Archive.Record.PostedAsync(new DeliveryKey("slack", "C123ABC456", SampleEditions.LatestDate), ItemKey.Card(2), PaperThreadTs);
         var mention = Mention("abstract", PaperThreadTs, eventId: "EvOnce");
         Assert.Equal(HttpStatusCode.OK, (await Send(mention, host: host)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Send(mention, retryNum: 1, host: host)).StatusCode);

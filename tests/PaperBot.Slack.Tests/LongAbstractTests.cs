@@ -15,7 +15,7 @@ namespace PaperBot.Slack.Tests;
 /// <summary>However long a paper's abstract, its thread gets at most five replies within Block Kit's limits, the key points among them.</summary>
 public sealed class LongAbstractTests
 {
-    private const string Channel = "C0PAPERS1";
+    private const string Channel = SlackDelivery.Channel;
 
     private static readonly Edition Edition = new(SampleEditions.LatestDate,
     [
@@ -28,22 +28,13 @@ public sealed class LongAbstractTests
     [InlineData(null, "The full text is on the archive page. The paper:_ <https://huggingface.co/papers/2601.02151|https://huggingface.co/papers/2601.02151>")]
     public async Task A_four_megabyte_abstract_posts_at_most_five_replies_the_abstracts_last_linking_to_the_rest(string? publicUrl, string continuation)
     {
-        await using var slack = await FakeSlackApi.StartAsync();
-        var archive = new InMemoryArchive(Edition);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Slack:SigningSecret"] = "secret", ["Slack:BotToken"] = "xoxb-publish", ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
-            ["Slack:Channels:0"] = Channel, [ArchiveLinks.SettingKey] = publicUrl,
-        }).Build();
-        await using var services = new ServiceCollection().AddLogging()
-            .AddSingleton<IEditionArchive>(archive).AddSingleton<IDeliveryLedger>(archive).AddSingleton<PapersService>()
-            .AddSingleton<ISlackDelays>(new InstantDelays())
-            .AddPaperBotSlack(configuration).BuildServiceProvider();
+        await using var delivery = await SlackDelivery.StartAsync(settings: new Dictionary<string, string?> { [ArchiveLinks.SettingKey] = publicUrl });
+        var slack = delivery.Slack;
 
-        var result = await services.GetRequiredService<IEditionPublisher>().PublishAsync(Edition, Channel, archive);
+        var outcome = await delivery.DeliverAsync(Edition, Channel);
 
-        Assert.True(result.IsSuccess, result.ToString());
-        var card = archive.Deliveries.Single(d => d.Rank == 1).MessageId;
+        Assert.IsType<Core.Delivery.ChannelOutcome.Delivered>(outcome);
+        var card = slack.MessagesIn(Channel)[1].Ts;
         var replies = slack.Posts.Where(p => p.ThreadTs == card).ToList();
         Assert.Equal(ThreadLimits.MaxRepliesPerPaper, replies.Count);
         Assert.All(replies, reply => SlackSpecs.AssertValidPostMessage(reply.Body));
@@ -51,7 +42,7 @@ public sealed class LongAbstractTests
         Assert.Contains(continuation, replies[^2].AllText);
         Assert.Contains("*Key points*", replies[^1].AllText);
         Assert.Contains(Edition.Papers[0].KeyPoints[^1], replies[^1].AllText);
-        var shortCard = archive.Deliveries.Single(d => d.Rank == 2).MessageId;
+        var shortCard = slack.MessagesIn(Channel)[2].Ts;
         Assert.Equal(2, slack.Posts.Count(p => p.ThreadTs == shortCard));
     }
 }

@@ -43,7 +43,7 @@ public sealed class ManifestTests
         Assert.Equal("/papers", command["command"]!.GetValue<string>());
         Assert.Equal("https://paperbot.example.org/slack/commands", command["url"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(command["usage_hint"]!.GetValue<string>()));
-        Assert.Equal(["app_mentions:read", "chat:write", "commands"], manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()).Order());
+        Assert.Equal(["app_mentions:read", "channels:history", "chat:write", "commands", "groups:history"], manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()).Order());
         Assert.Equal("https://paperbot.example.org/slack/interactions", manifest["settings"]!["interactivity"]!["request_url"]!.GetValue<string>());
         Assert.True(manifest["settings"]!["interactivity"]!["is_enabled"]!.GetValue<bool>());
         Assert.Equal("https://paperbot.example.org/slack/events", manifest["settings"]!["event_subscriptions"]!["request_url"]!.GetValue<string>());

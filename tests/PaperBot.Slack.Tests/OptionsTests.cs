@@ -19,7 +19,7 @@ public sealed class OptionsTests
         builder.Configuration.AddInMemoryCollection(settings);
         var archive = SampleEditions.Archive();
         builder.Services.AddSingleton<IEditionArchive>(archive);
-        builder.Services.AddSingleton<IDeliveryLedger>(archive);
+        builder.Services.AddSingleton<IDeliveryRecord>(archive.Record);
         builder.Services.AddSingleton<PapersService>();
         builder.Services.AddPaperBotSlack(builder.Configuration);
         using var host = builder.Build();
@@ -88,7 +88,6 @@ public sealed class OptionsTests
         var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
 
         Assert.Equal(["C1", "C2"], options.Channels);
-        Assert.Equal(["C1", "C2"], services.GetRequiredService<IEditionPublisher>().Channels);
         Assert.DoesNotContain("very-secret", options.ToString());
         Assert.DoesNotContain("xoxb-fake.secret", options.ToString());
     }

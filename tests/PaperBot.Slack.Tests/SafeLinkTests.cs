@@ -17,28 +17,19 @@ namespace PaperBot.Slack.Tests;
 /// <summary>Only http(s) links reach Slack, whatever schemes the digest's paper links, thumbnails and markdown links use.</summary>
 public sealed class SafeLinkTests
 {
-    private const string Channel = "C0PAPERS1";
+    private const string Channel = SlackDelivery.Channel;
 
     [Fact]
     public async Task No_link_but_http_reaches_a_posted_message()
     {
-        await using var slack = await FakeSlackApi.StartAsync();
-        var archive = new InMemoryArchive(HostileEditions.Edition);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Slack:SigningSecret"] = "secret", ["Slack:BotToken"] = "xoxb-publish", ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
-            ["Slack:Channels:0"] = Channel, ["Digests:ImageBaseUrl"] = "https://digests.example.org/2026/",
-        }).Build();
-        await using var services = new ServiceCollection().AddLogging()
-            .AddSingleton<IEditionArchive>(archive).AddSingleton<IDeliveryLedger>(archive).AddSingleton<PapersService>()
-            .AddSingleton<ISlackDelays>(new InstantDelays())
-            .AddPaperBotSlack(configuration).BuildServiceProvider();
-        var publisher = services.GetRequiredService<IEditionPublisher>();
+        await using var delivery = await SlackDelivery.StartAsync();
+        var slack = delivery.Slack;
+        var key = SlackDelivery.Key(HostileEditions.Edition, Channel);
 
-        var bodies = publisher.RenderRequests(HostileEditions.Edition, Channel).Select(body => JsonNode.Parse(body)).ToList();
-        var result = await publisher.PublishAsync(HostileEditions.Edition, Channel, archive);
+        var bodies = delivery.Render(HostileEditions.Edition).Items.Select(item => JsonNode.Parse(delivery.Platform.DescribeRequest(key, item, "1700000000.000001"))).ToList();
+        var outcome = await delivery.DeliverAsync(HostileEditions.Edition, Channel);
 
-        Assert.True(result.IsSuccess, result.ToString());
+        Assert.IsType<Core.Delivery.ChannelOutcome.Delivered>(outcome);
         Assert.All(slack.Posts, post => SlackSpecs.AssertValidPostMessage(post.Body));
         AssertOnlyHttpLinks(bodies.Concat(slack.Posts.Select(post => (JsonNode?)post.Body)));
         Assert.Contains(bodies.SelectMany(HostileEditions.SlackLinks), link => link == "https://example.org/fine");

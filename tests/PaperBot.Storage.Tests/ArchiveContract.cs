@@ -1,5 +1,6 @@
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
+using PaperBot.Storage.Tests.Delivery;
 using PaperBot.Core.Queries;
 using Xunit;
 using static PaperBot.Storage.Tests.TestEditions;
@@ -7,11 +8,11 @@ using static PaperBot.Storage.Tests.TestEditions;
 namespace PaperBot.Storage.Tests;
 
 /// <summary>
-/// What every archive must do through the ports (read side, writer, ledger), in a database or in memory.
+/// What every archive must do through the ports (read side, writer, and the delivery record kept beside them), in a database or in memory.
 /// Each test starts on an empty archive.
 /// </summary>
-public abstract class ArchiveContract<TArchive> : IAsyncLifetime
-    where TArchive : IEditionArchive, IArchiveWriter, IDeliveryLedger
+public abstract class ArchiveContract<TArchive> : DeliveryRecordContract, IAsyncLifetime
+    where TArchive : IEditionArchive, IArchiveWriter
 {
     protected TArchive Store { get; private set; } = default!;
 
@@ -326,57 +327,6 @@ public abstract class ArchiveContract<TArchive> : IAsyncLifetime
         foreach (var query in new[] { "NEAR(plain paper)", "title:plain", "^plain", "plain*", "-plain", "( ) \" \"\"", "plain AND OR NOT", "{title}: x", "\\ % _ '" })
             Assert.Empty(await Store.SearchAsync(query, 10));
         Assert.Single(await Store.SearchAsync("plain paper", 10));
-    }
-
-    [Fact]
-    public async Task Deliveries_are_recorded_updated_and_listed_by_rank()
-    {
-        var posted = new DateTimeOffset(2026, 1, 8, 0, 5, 0, TimeSpan.Zero);
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 2, "m2", null, posted));
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, Delivery.HeaderRank, "m0", null, posted));
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 1, "m1", null, posted));
-        await Store.RecordAsync(new Delivery("discord", "c2", Day4, 1, "other-channel", null, posted));
-        await Store.RecordAsync(new Delivery("slack", "c1", Day4, 1, "other-platform", null, posted));
-
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 1, "m1", "t1", posted.AddMinutes(1)));
-
-        var recorded = await Store.GetDeliveriesAsync("discord", "c1", Day4);
-        Assert.Equal(
-            [
-                new Delivery("discord", "c1", Day4, 0, "m0", null, posted),
-                new Delivery("discord", "c1", Day4, 1, "m1", "t1", posted.AddMinutes(1)),
-                new Delivery("discord", "c1", Day4, 2, "m2", null, posted),
-            ],
-            recorded);
-        Assert.Empty(await Store.GetDeliveriesAsync("discord", "c1", Day3));
-    }
-
-    [Fact]
-    public async Task A_paper_posting_is_found_by_its_message_id_or_its_thread_id()
-    {
-        var posted = new DateTimeOffset(2026, 1, 8, 9, 0, 0, TimeSpan.FromHours(9));
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 0, "header", null, posted));
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 3, "m3", "t3", posted));
-        await Store.RecordAsync(new Delivery("slack", "C9", Day4, 1, "1736294400.000100", null, posted));
-
-        Assert.Equal(3, (await Store.FindByMessageOrThreadAsync("discord", "m3"))!.Rank);
-        Assert.Equal(3, (await Store.FindByMessageOrThreadAsync("discord", "t3"))!.Rank);
-        Assert.Equal(posted, (await Store.FindByMessageOrThreadAsync("discord", "t3"))!.PostedAt);
-        Assert.Equal("C9", (await Store.FindByMessageOrThreadAsync("slack", "1736294400.000100"))!.Channel);
-        Assert.Null(await Store.FindByMessageOrThreadAsync("slack", "m3"));
-        Assert.Null(await Store.FindByMessageOrThreadAsync("discord", "unknown"));
-        Assert.Null(await Store.FindByMessageOrThreadAsync("discord", "header"));
-    }
-
-    [Fact]
-    public async Task Replacing_an_edition_keeps_what_was_already_delivered()
-    {
-        await Store.StoreAsync(Korean(Day4), Source("d.md"));
-        await Store.RecordAsync(new Delivery("discord", "c1", Day4, 1, "m1", "t1", DateTimeOffset.UnixEpoch));
-
-        await Store.StoreAsync(Korean(Day4), Source("d.md", "hash-2"));
-
-        Assert.Single(await Store.GetDeliveriesAsync("discord", "c1", Day4));
     }
 
     [Fact]

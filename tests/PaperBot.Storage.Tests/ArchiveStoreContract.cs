@@ -1,12 +1,15 @@
+using PaperBot.Core.Delivery;
 using PaperBot.Core.Domain;
+using PaperBot.Core.Ports;
+using PaperBot.Storage.Tests.Delivery;
 using Xunit;
 using static PaperBot.Storage.Tests.TestEditions;
 
 namespace PaperBot.Storage.Tests;
 
 /// <summary>
-/// What a database store must do beyond <see cref="ArchiveContract{TArchive}"/>: migrate, and share one database
-/// with another store as a second process would. Each test starts on an empty, migrated database.
+/// What a database store must do beyond <see cref="ArchiveContract{TArchive}"/>: migrate (the old ledger included), and share
+/// one database with another store as a second process would. Each test starts on an empty, migrated database.
 /// </summary>
 public abstract class ArchiveStoreContract : ArchiveContract<IArchiveStore>
 {
@@ -15,8 +18,31 @@ public abstract class ArchiveStoreContract : ArchiveContract<IArchiveStore>
 
     protected abstract StorageProvider Provider { get; }
 
+    /// <summary>The test's database.</summary>
+    protected string ConnectionString => _connectionString;
+
+    protected override IDeliveryRecord Record => Store;
+
+    protected override ISubscriptionStore Subscriptions => Store;
+
     /// <summary>A connection string for a new, empty database.</summary>
     protected abstract Task<string> CreateDatabaseAsync();
+
+    /// <summary>A new database at the schema version before the delivery record, holding the old ledger's rows.</summary>
+    protected abstract Task<(IArchiveStore Store, string ConnectionString)> OpenLegacyArchiveAsync(IReadOnlyList<LegacyDelivery> rows);
+
+    protected abstract Task<bool> TableExistsAsync(string connectionString, string table);
+
+    /// <summary>The connection string another process would use; by default the same.</summary>
+    protected virtual string AnotherConnectionString(string connectionString) => connectionString;
+
+    protected override async Task<IDeliveryRecord> OpenAnotherRecordAsync()
+    {
+        var store = ArchiveStores.Create(Provider, AnotherConnectionString(_connectionString));
+        _opened.Add(store);
+        await store.MigrateAsync();
+        return store;
+    }
 
     protected override async Task<IArchiveStore> CreateArchiveAsync()
     {
@@ -80,8 +106,60 @@ public abstract class ArchiveStoreContract : ArchiveContract<IArchiveStore>
         Assert.Equal("Replaced By The First Store", (await other.FindByTitleAsync("replaced", null, 5)).Single().Paper.Title);
         Assert.Equal("Replaced By The First Store", (await other.SearchAsync("replaced", 10)).Single().Paper.Title);
 
-        await other.RecordAsync(new Delivery("slack", "C1", Day2, 1, "ts1", null, DateTimeOffset.UnixEpoch));
-        Assert.Single(await Store.GetDeliveriesAsync("slack", "C1", Day2));
+        await other.MarkItemSentAsync(new DeliveryKey("slack", "C1", Day2), ItemKey.Card(1), "ts1", "hash", DateTimeOffset.UnixEpoch);
+        Assert.Single(await Store.GetItemsAsync(new DeliveryKey("slack", "C1", Day2)));
+    }
+
+    [Fact]
+    public async Task The_old_ledger_becomes_delivered_editions_of_unknown_content_and_is_dropped()
+    {
+        var posted = new DateTimeOffset(2025, 12, 30, 9, 0, 0, TimeSpan.Zero);
+        var day = new DateOnly(2025, 12, 30);
+        var (store, connectionString) = await OpenLegacyArchiveAsync(
+        [
+            new("discord", "111", day, 0, "d-header", null, posted),
+            new("discord", "111", day, 1, "d-card-1", "d-card-1", posted.AddSeconds(1)),
+            new("discord", "111", day, 2, "d-card-2", null, posted.AddSeconds(2)),
+            new("slack", "C01", day, 0, "s-header", null, posted.AddSeconds(5)),
+            new("slack", "C01", day, 1, "s-card-1", "s-card-1", posted.AddSeconds(6)),
+            new("discord", "111", day.AddDays(1), 1, "d-next", null, posted.AddDays(1)),
+        ]);
+        _opened.Add(store);
+
+        await store.MigrateAsync();
+
+        var discord = new DeliveryKey("discord", "111", day);
+        Assert.Equal(
+            [
+                new EditionDelivery(discord with { Date = day.AddDays(1) }, DeliveryState.Delivered, null, null, 1, null, false, null,
+                    EditionDelivery.LegacyFingerprint, 1, posted.AddDays(1), posted.AddDays(1)),
+                new EditionDelivery(discord, DeliveryState.Delivered, null, null, 1, null, false, null,
+                    EditionDelivery.LegacyFingerprint, 4, posted, posted.AddSeconds(2)),
+            ],
+            await store.GetChannelHistoryAsync(discord.ChannelRef, 10));
+        Assert.Equal(
+        [
+            new ItemRecord(ItemKey.Header, ItemState.Sent, "d-header", null, 1, null, posted),
+            new ItemRecord(ItemKey.Card(1), ItemState.Sent, "d-card-1", null, 1, null, posted.AddSeconds(1)),
+            new ItemRecord(ItemKey.Thread(1), ItemState.Sent, "d-card-1", null, 1, null, posted.AddSeconds(1)),
+            new ItemRecord(ItemKey.Card(2), ItemState.Sent, "d-card-2", null, 1, null, posted.AddSeconds(2)),
+        ], await store.GetItemsAsync(discord));
+
+        var slack = new DeliveryKey("slack", "C01", day);
+        var slackDelivery = Assert.Single(await store.GetEditionDeliveriesAsync(day), d => d.Key == slack);
+        Assert.Equal((DeliveryState.Delivered, 2, posted.AddSeconds(5), (DateTimeOffset?)posted.AddSeconds(6)),
+            (slackDelivery.State, slackDelivery.ItemsSent, slackDelivery.StartedAt, slackDelivery.FinishedAt));
+        Assert.Equal([ItemKey.Header, ItemKey.Card(1)], (await store.GetItemsAsync(slack)).Select(i => i.Item));
+
+        Assert.Equal(new PostedPaper("discord", "111", day, 1), await store.FindPostedPaperAsync("discord", "d-card-1"));
+        Assert.Equal(new PostedPaper("slack", "C01", day, 1), await store.FindPostedPaperAsync("slack", "s-card-1"));
+        Assert.Null(await store.FindPostedPaperAsync("discord", "d-header"));
+        Assert.False(await TableExistsAsync(connectionString, "deliveries"));
+
+        // Delivered already: a later attempt finds every recorded item sent.
+        var later = posted.AddDays(3);
+        Assert.NotNull(await store.TryLeaseAsync(discord, "sender", "fp", later, later.AddSeconds(30)));
+        Assert.IsType<ItemClaim.AlreadySent>(await store.ClaimItemAsync(discord, ItemKey.Thread(1), "sender", later));
     }
 
     private static async Task Eventually(Func<Task> assertion)
@@ -102,3 +180,6 @@ public abstract class ArchiveStoreContract : ArchiveContract<IArchiveStore>
         }
     }
 }
+
+/// <summary>A row of the old ledger (<c>deliveries</c>): one per paper, rank 0 for the header.</summary>
+public sealed record LegacyDelivery(string Platform, string Channel, DateOnly Date, int Rank, string MessageId, string? ThreadId, DateTimeOffset PostedAt);

@@ -5,11 +5,11 @@ using PaperBot.Core.Queries;
 namespace PaperBot.Testing;
 
 /// <summary>
-/// A plain in-memory archive, writer and ledger for platform tests, so they do not depend on a database.
-/// The storage project's contract suite (ArchiveContract) holds it and the real stores to the same behaviour:
-/// words split on white space, matched as parts of words in any case; search ranked among the newest matches.
+/// A plain in-memory archive and writer for platform tests, with its delivery record beside it (<see cref="Record"/>), so they
+/// do not depend on a database. The storage project's contract suite (ArchiveContract) holds it and the real stores to the same
+/// behaviour: words split on white space, matched as parts of words in any case; search ranked among the newest matches.
 /// </summary>
-public sealed class InMemoryArchive(params Edition[] editions) : IEditionArchive, IArchiveWriter, IDeliveryLedger
+public sealed class InMemoryArchive(params Edition[] editions) : IEditionArchive, IArchiveWriter
 {
     /// <summary>How many of the newest matches a search ranks, as the stores do (more when more are asked for).</summary>
     private const int RankingWindow = 100;
@@ -18,12 +18,9 @@ public sealed class InMemoryArchive(params Edition[] editions) : IEditionArchive
     private readonly SortedDictionary<DateOnly, Edition> _editions = new(editions.ToDictionary(e => e.Date));
     private readonly Dictionary<DateOnly, string> _sourceOfDate = [];
     private readonly Dictionary<string, string> _hashOfSource = new(StringComparer.Ordinal);
-    private readonly List<Delivery> _deliveries = [];
 
-    public IReadOnlyList<Delivery> Deliveries
-    {
-        get { lock (_gate) return _deliveries.ToList(); }
-    }
+    /// <summary>What was delivered, and the subscriptions: the stores keep them in the archive's database.</summary>
+    public InMemoryDeliveryRecord Record { get; } = new();
 
     /// <summary>Adds or replaces the edition of its date, from no file.</summary>
     public void Add(Edition edition)
@@ -109,33 +106,6 @@ public sealed class InMemoryArchive(params Edition[] editions) : IEditionArchive
             .OrderBy(hit => hit.Score).ThenByDescending(hit => hit.Date).ThenBy(hit => hit.Paper.Rank)
             .Take(limit)
             .ToList());
-    }
-
-    public Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(string platform, string channel, DateOnly date, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            return Task.FromResult<IReadOnlyList<Delivery>>(_deliveries
-                .Where(d => d.Platform == platform && d.Channel == channel && d.Date == date)
-                .OrderBy(d => d.Rank)
-                .ToList());
-        }
-    }
-
-    public Task RecordAsync(Delivery delivery, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            _deliveries.RemoveAll(d => d.Platform == delivery.Platform && d.Channel == delivery.Channel && d.Date == delivery.Date && d.Rank == delivery.Rank);
-            _deliveries.Add(delivery);
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task<Delivery?> FindByMessageOrThreadAsync(string platform, string messageOrThreadId, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-            return Task.FromResult(_deliveries.FirstOrDefault(d => d.Platform == platform && !d.IsHeader && (d.MessageId == messageOrThreadId || d.ThreadId == messageOrThreadId)));
     }
 
     private List<PaperRef> NewestFirst()

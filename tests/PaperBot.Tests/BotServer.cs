@@ -72,6 +72,14 @@ internal sealed partial class BotServer : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL: the process dies where it stands, as in a crash or an OOM kill, with no chance to tidy up.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>SIGTERM, then the exit code once it has stopped (killed if it takes longer than 20 s).</summary>
     public async Task<int> StopAsync()
     {

@@ -16,4 +16,7 @@ public abstract record PapersAnswer
     public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits) : PapersAnswer;
 
     public sealed record Help(string Text) : PapersAnswer;
+
+    /// <summary>A private answer in plain words (subscriptions, status): shown to the person who asked, never the channel.</summary>
+    public sealed record Notice(string Text) : PapersAnswer;
 }

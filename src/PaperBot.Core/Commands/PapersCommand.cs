@@ -20,4 +20,15 @@ public abstract record PapersCommand
     public sealed record Search(string Query) : PapersCommand;
 
     public sealed record Help : PapersCommand;
+
+    /// <summary>A command about the channel it was used in, rather than about papers: subscriptions.</summary>
+    public abstract record ChannelCommand : PapersCommand;
+
+    /// <summary>Subscribe the channel (or change its time). Null parts keep the channel's current ones, else the schedule's defaults.</summary>
+    public sealed record Subscribe(string? Time, string? TimeZone) : ChannelCommand;
+
+    public sealed record Unsubscribe : ChannelCommand;
+
+    /// <summary>Whether the channel is subscribed, when its next edition is due, what it got last and any delivery error.</summary>
+    public sealed record Status : ChannelCommand;
 }

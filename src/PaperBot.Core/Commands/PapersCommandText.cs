@@ -39,6 +39,16 @@ public static class PapersCommandText
                     : new PapersCommand.Search(string.Join(' ', rest));
             case "help" or "?":
                 return new PapersCommand.Help();
+            case "subscribe" or "sub":
+                return ParseSubscribe(rest);
+            case "unsubscribe" or "unsub":
+                return rest.Length == 0
+                    ? new PapersCommand.Unsubscribe()
+                    : new BadCommand("`unsubscribe` takes nothing after it.", PapersUsage.Subscribe);
+            case "status":
+                return rest.Length == 0
+                    ? new PapersCommand.Status()
+                    : new BadCommand("`status` takes nothing after it.", PapersUsage.Subscribe);
         }
 
         if (EditionDates.LooksLikeDate(words[0]))
@@ -77,6 +87,23 @@ public static class PapersCommandText
         }
         var paper = rest.Length == 0 ? null : string.Join(' ', rest);
         return create(paper, date);
+    }
+
+    /// <summary><c>subscribe [HH:MM] [Area/City]</c>, in either order; the words are checked by the subscription itself.</summary>
+    private static Result<PapersCommand> ParseSubscribe(string[] rest)
+    {
+        string? time = null;
+        string? zone = null;
+        foreach (var word in rest)
+        {
+            if (time is null && word.Length > 0 && char.IsAsciiDigit(word[0]))
+                time = word;
+            else if (zone is null && !char.IsAsciiDigit(word[0]))
+                zone = word;
+            else
+                return new BadCommand($"`subscribe` takes a time and a time zone, not `{Shorten(word)}`.", PapersUsage.Subscribe);
+        }
+        return new PapersCommand.Subscribe(time, zone);
     }
 
     private static Result<DateOnly> ParseDate(string word) =>

@@ -43,3 +43,12 @@ public sealed record BadCommand(string Reason, string Usage) : Problem($"{Reason
 /// <summary>A question about "this paper" asked outside any paper's thread, without naming one.</summary>
 public sealed record PaperNotGiven(string Usage)
     : Problem($"Which paper? Name it by rank, arXiv id or title words, or ask inside a paper's thread.\n{Usage}");
+
+/// <summary>A platform refused a delivery call in a way retrying will not change (unknown channel, missing access).</summary>
+public sealed record PlatformRejected(string Platform, string Reason) : Problem($"{Platform} refused: {Reason}");
+
+/// <summary>A platform call failed in a way that may pass (5xx, timeouts, rate limits beyond patience): try again later.</summary>
+public sealed record PlatformUnavailable(string Platform, string Reason) : Problem($"{Platform} unavailable: {Reason}");
+
+/// <summary>The person may not do this here; the message says who may.</summary>
+public sealed record NotAllowed(string Reason) : Problem(Reason);

@@ -25,6 +25,19 @@ internal static class PapersCommandDefinition
                 Subcommand("abstract", "A paper's abstract", Paper(), Date("The day of the edition (default: the latest)", required: false)),
                 Subcommand("search", "Search titles, summaries, abstracts and key points",
                     new CommandOptionPayload { Type = CommandOptionType.String, Name = "query", Description = "Words to look for (Korean or English)", Required = true, MaxLength = 200 }),
+                Subcommand("subscribe", "Post each new edition in this channel daily at a local time (needs Manage Channels)",
+                    new CommandOptionPayload
+                    {
+                        Type = CommandOptionType.String, Name = "time", Required = false, MaxLength = 5,
+                        Description = "Local time of day, HH:MM 24-hour, such as 09:00 (default: the current or the bot's)",
+                    },
+                    new CommandOptionPayload
+                    {
+                        Type = CommandOptionType.String, Name = "timezone", Required = false, Autocomplete = true, MaxLength = 64,
+                        Description = "Time zone as Area/City, such as Asia/Seoul (default: the current or the bot's)",
+                    }),
+                Subcommand("unsubscribe", "Stop posting each new edition in this channel (needs Manage Channels)"),
+                Subcommand("status", "This channel's subscription, its next delivery and the last delivery error"),
                 Subcommand("help", "How to use /papers"),
             ],
         },

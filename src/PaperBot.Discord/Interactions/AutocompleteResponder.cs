@@ -1,11 +1,12 @@
 using PaperBot.Core.Queries;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Core.Text;
 using PaperBot.Discord.Rendering;
 using PaperBot.Discord.Wire;
 
 namespace PaperBot.Discord.Interactions;
 
-/// <summary>Choices for the focused <c>paper</c> or <c>date</c> option: at most 25, dates newest first.</summary>
+/// <summary>Choices for the focused <c>paper</c>, <c>date</c> or <c>timezone</c> option: at most 25, dates newest first, zones by the typed prefix.</summary>
 internal sealed class AutocompleteResponder(PapersService papers)
 {
     public async Task<AutocompleteResponsePayload> RespondAsync(InteractionDataPayload? data, CancellationToken cancellationToken)
@@ -16,6 +17,7 @@ internal sealed class AutocompleteResponder(PapersService papers)
         {
             "paper" => await papers.SuggestPapersAsync(focused.Value ?? "", ChosenDate(options), cancellationToken),
             "date" => await papers.SuggestDatesAsync(focused.Value ?? "", cancellationToken),
+            "timezone" => LocalTimes.SuggestZones(focused.Value ?? "", DiscordLimits.Choices).Select(zone => new Suggestion(zone, zone)).ToList(),
             _ => [],
         };
         var choices = new List<ChoicePayload>(Math.Min(suggestions.Count, DiscordLimits.Choices));

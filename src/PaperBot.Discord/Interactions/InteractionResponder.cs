@@ -43,7 +43,7 @@ internal sealed class InteractionResponder(
     private async Task<InteractionReply> AnswerAsync(InteractionPayload interaction, PapersCommand command)
     {
         // Not the request's token: a deferred answer outlives the HTTP request.
-        var answer = answerer.AnswerAsync(command, interaction.ChannelId, CancellationToken.None);
+        var answer = answerer.AnswerAsync(command, Invoker.Of(interaction), CancellationToken.None);
         if (!answer.IsCompleted)
         {
             using var patience = new CancellationTokenSource();

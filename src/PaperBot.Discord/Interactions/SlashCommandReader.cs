@@ -41,6 +41,12 @@ internal static class SlashCommandReader
                 return query is null
                     ? new BadCommand("`search` needs words to look for, such as `diffusion`.", PapersUsage.Short)
                     : new PapersCommand.Search(query.Trim());
+            case "subscribe":
+                return new PapersCommand.Subscribe(NullIfBlank(Value(options, "time"))?.Trim(), NullIfBlank(Value(options, "timezone"))?.Trim());
+            case "unsubscribe":
+                return new PapersCommand.Unsubscribe();
+            case "status":
+                return new PapersCommand.Status();
             case "help":
                 return new PapersCommand.Help();
             default:

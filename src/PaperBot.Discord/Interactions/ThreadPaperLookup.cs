@@ -5,16 +5,16 @@ namespace PaperBot.Discord.Interactions;
 
 /// <summary>
 /// The paper whose thread an interaction came from. A thread started from a message has that message's id,
-/// so the ledger finds the posting by either id.
+/// so the record finds the posting by either id.
 /// </summary>
-internal sealed class ThreadPaperLookup(IDeliveryLedger ledger, IEditionArchive archive)
+internal sealed class ThreadPaperLookup(IDeliveryRecord record, IEditionArchive archive)
 {
     public async Task<PaperRef?> FindAsync(string? channelId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(channelId))
             return null;
-        var delivery = await ledger.FindByMessageOrThreadAsync(DiscordPlatform.Name, channelId, cancellationToken);
-        if (delivery is null || delivery.IsHeader)
+        var delivery = await record.FindPostedPaperAsync(DiscordPlatform.Name, channelId, cancellationToken);
+        if (delivery is null)
             return null;
         var edition = await archive.GetEditionAsync(delivery.Date, cancellationToken);
         var paper = edition?.PaperAtRank(delivery.Rank);

@@ -18,6 +18,7 @@ internal static class AnswerMessages
         PapersAnswer.AbstractText text => Abstract(text.Paper),
         PapersAnswer.SearchResults results => Search(results.Query, results.Hits),
         PapersAnswer.Help help => Text(help.Text),
+        PapersAnswer.Notice notice => Text(notice.Text),
         _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, "Unknown answer kind."),
     };
 

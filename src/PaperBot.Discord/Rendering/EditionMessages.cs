@@ -60,6 +60,22 @@ internal sealed class EditionMessages(ThumbnailResolver thumbnails)
     private static string EndWith(string piece, string line) =>
         TextLimits.Truncate(piece, DiscordLimits.Content - line.Length - 2) + "\n\n" + line;
 
+    /// <summary>What a paper's card becomes when a revised digest drops the paper: no buttons, nothing to ask about.</summary>
+    public static MessagePayload WithdrawnCard(DateOnly date, int rank)
+    {
+        var day = EditionDates.ToText(date);
+        var embed = new EmbedComposer(Palette.Withdrawn)
+            .Title($"Paper #{rank.ToString(CultureInfo.InvariantCulture)} was withdrawn from the {day} edition")
+            .Description("The digest was revised and no longer lists this paper. The other papers of the day are unchanged; `/papers day " + day + "` shows the edition as it stands.")
+            .Footer($"#{rank.ToString(CultureInfo.InvariantCulture)} · {day} · withdrawn")
+            .Build();
+        return new MessagePayload { Embeds = [embed], Components = [] };
+    }
+
+    /// <summary>What a message in a paper's thread becomes when a revised digest no longer needs it.</summary>
+    public static MessagePayload RemovedReply() =>
+        new() { Content = "*This part was removed when the digest was revised.*" };
+
     public static string RankedTitle(Paper paper) => $"{paper.Rank.ToString(CultureInfo.InvariantCulture)}. {paper.Title}";
 
     public static string Bullets(IReadOnlyList<string> points)

@@ -4,9 +4,10 @@ namespace PaperBot.Discord.Rest;
 
 /// <summary>Discord refused a request (a 4xx other than 429), with its JSON error code and message.</summary>
 public sealed record DiscordApiProblem(string Operation, int Status, int Code, string DiscordMessage)
-    : Problem(Describe(Operation, Status, Code, DiscordMessage))
+    : Problem("Discord refused to " + Describe(Operation, Status, Code, DiscordMessage))
 {
     public const int UnknownChannel = 10003;
+    public const int UnknownMessage = 10008;
     public const int MissingAccess = 50001;
     public const int MissingPermissions = 50013;
     public const int ThreadAlreadyCreated = 160004;
@@ -21,8 +22,11 @@ public sealed record DiscordApiProblem(string Operation, int Status, int Code, s
             _ when status == 401 => " Check Discord:BotToken.",
             _ => "",
         };
-        return $"Discord refused to {operation} ({status}, code {code}: {message}).{hint}";
+        return $"{operation} ({status}, code {code}: {message}).{hint}";
     }
+
+    /// <summary>What was refused and why, without the leading "Discord refused to".</summary>
+    public string Reason => Describe(Operation, Status, Code, DiscordMessage);
 }
 
 /// <summary>Discord kept failing (5xx, timeouts, or rate limits) after every retry allowed.</summary>

@@ -14,8 +14,9 @@ using PaperBot.Discord.Wire;
 namespace PaperBot.Discord.Rest;
 
 /// <summary>
-/// The Discord REST calls PaperBot makes. Honours rate limits before sending and on 429, retries 5xx and
-/// timeouts with capped jittered backoff, never retries another 4xx, and returns every failure as a problem.
+/// The Discord REST calls PaperBot makes. Paces every request through the shared <see cref="DiscordRateLimiter"/>, honours
+/// 429s, retries 5xx and timeouts a bounded number of times with capped jittered backoff (the same body each time), never
+/// retries another 4xx, and returns every failure as a problem.
 /// </summary>
 internal sealed class DiscordRestClient(
     HttpClient http,
@@ -31,8 +32,15 @@ internal sealed class DiscordRestClient(
     public Task<Result<MessageObject>> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.CreateMessage(channelId), message, MessageBody, DiscordJson.Context.MessageObject, cancellationToken);
 
+    /// <summary>Replaces what a message shows; for a message in a thread, <paramref name="channelId"/> is the thread's id.</summary>
+    public Task<Result<MessageObject>> EditMessageAsync(string channelId, string messageId, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.EditMessage(channelId, messageId), message, MessageBody, DiscordJson.Context.MessageObject, cancellationToken);
+
     public Task<Result<ChannelObject>> StartThreadFromMessageAsync(string channelId, string messageId, ThreadCreatePayload thread, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.StartThread(channelId, messageId), thread, DiscordJson.Context.ThreadCreatePayload, DiscordJson.Context.ChannelObject, cancellationToken);
+
+    public Task<Result<ChannelObject>> RenameThreadAsync(string threadId, ThreadRenamePayload rename, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.ModifyChannel(threadId), rename, DiscordJson.Context.ThreadRenamePayload, DiscordJson.Context.ChannelObject, cancellationToken);
 
     public Task<Result<IReadOnlyList<ApplicationCommandObject>>> BulkOverwriteCommandsAsync(
         string applicationId, string? guildId, IReadOnlyList<ApplicationCommandPayload> commands, CancellationToken cancellationToken) =>
@@ -42,18 +50,27 @@ internal sealed class DiscordRestClient(
     public Task<Result<MessageObject>> EditOriginalResponseAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.EditOriginalResponse(applicationId, interactionToken), message, MessageBody, DiscordJson.Context.MessageObject, cancellationToken);
 
+    /// <summary>
+    /// Sends the request until it is answered, a bounded number of times: the body is serialized once, so every retry
+    /// carries the same bytes (the same nonce), and a retry after a timeout or a 5xx is recognised by Discord.
+    /// </summary>
     private async Task<Result<TResponse>> SendAsync<TRequest, TResponse>(
         DiscordRoute route, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
         if (route.UsesBotToken && string.IsNullOrWhiteSpace(options.Value.BotToken))
             return new DiscordNotConfigured("Discord:BotToken", route.Operation);
 
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
         var failedAttempts = 0;
         var rateLimitWaits = 0;
         while (true)
         {
-            await rateLimiter.WaitAsync(route, cancellationToken);
-            var outcome = await TrySendOnceAsync(route, body, requestType, responseType, cancellationToken);
+            var admission = await rateLimiter.AcquireAsync(route, cancellationToken);
+            if (admission.Lease is not { } lease)
+                return new DiscordUnavailable(route.Operation, $"rate limited for {admission.TooLong.TotalSeconds:0.##} s");
+            Outcome<TResponse> outcome;
+            using (lease)
+                outcome = await TrySendOnceAsync(route, bytes, lease, responseType, cancellationToken);
             switch (outcome)
             {
                 case Outcome<TResponse>.Done done:
@@ -76,10 +93,11 @@ internal sealed class DiscordRestClient(
         }
     }
 
-    private async Task<Outcome<TResponse>> TrySendOnceAsync<TRequest, TResponse>(
-        DiscordRoute route, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    private async Task<Outcome<TResponse>> TrySendOnceAsync<TResponse>(
+        DiscordRoute route, byte[] body, DiscordRateLimiter.RateLimitLease lease, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(route.Method, route.Path) { Content = JsonContent.Create(body, requestType) };
+        using var request = new HttpRequestMessage(route.Method, route.Path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
         if (route.UsesBotToken)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.BotToken!.Trim());
 
@@ -87,8 +105,9 @@ internal sealed class DiscordRestClient(
         timeout.CancelAfter(timings.RequestTimeout);
         try
         {
+            lease.Sent = true;
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            rateLimiter.Observe(route, response.Headers);
+            lease.Complete(response.Headers);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {

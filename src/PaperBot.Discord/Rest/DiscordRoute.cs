@@ -13,9 +13,19 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
         new(HttpMethod.Post, $"channels/{channelId}/messages", "POST channels/:channel/messages", channelId,
             $"post a message in channel {channelId}", true);
 
+    // The message id is no major parameter: every message of a channel shares the channel's edit bucket.
+    public static DiscordRoute EditMessage(string channelId, string messageId) =>
+        new(HttpMethod.Patch, $"channels/{channelId}/messages/{messageId}", "PATCH channels/:channel/messages/:message", channelId,
+            $"edit message {messageId} in channel {channelId}", true);
+
     public static DiscordRoute StartThread(string channelId, string messageId) =>
         new(HttpMethod.Post, $"channels/{channelId}/messages/{messageId}/threads", "POST channels/:channel/messages/:message/threads", channelId,
             $"start a thread in channel {channelId}", true);
+
+    /// <summary>Modify channel: a thread is a channel, so renaming one goes here.</summary>
+    public static DiscordRoute ModifyChannel(string channelId) =>
+        new(HttpMethod.Patch, $"channels/{channelId}", "PATCH channels/:channel", channelId,
+            $"rename thread {channelId}", true);
 
     public static DiscordRoute BulkOverwriteCommands(string applicationId, string? guildId) =>
         guildId is null

@@ -7,6 +7,7 @@ namespace PaperBot.Discord.Wire;
 /// <summary>The one source-generated serializer context for every Discord wire type.</summary>
 [JsonSerializable(typeof(MessagePayload))]
 [JsonSerializable(typeof(ThreadCreatePayload))]
+[JsonSerializable(typeof(ThreadRenamePayload))]
 [JsonSerializable(typeof(InteractionPayload))]
 [JsonSerializable(typeof(InteractionResponsePayload))]
 [JsonSerializable(typeof(AutocompleteResponsePayload))]

@@ -18,6 +18,25 @@ internal sealed record InteractionPayload
     public string? GuildId { get; init; }
 
     public InteractionDataPayload? Data { get; init; }
+
+    /// <summary>Who used the command in a server, with their permissions in the channel; absent in a DM.</summary>
+    public InteractionMemberPayload? Member { get; init; }
+
+    /// <summary>Who used the command in a DM.</summary>
+    public InteractionUserPayload? User { get; init; }
+}
+
+internal sealed record InteractionMemberPayload
+{
+    /// <summary>The member's permissions in the channel, a bitfield written as a decimal string.</summary>
+    public string? Permissions { get; init; }
+
+    public InteractionUserPayload? User { get; init; }
+}
+
+internal sealed record InteractionUserPayload
+{
+    public string? Id { get; init; }
 }
 
 internal sealed record InteractionDataPayload

@@ -16,6 +16,12 @@ internal sealed record MessagePayload
     public AllowedMentionsPayload AllowedMentions { get; init; } = AllowedMentionsPayload.None;
 
     public int? Flags { get; init; }
+
+    /// <summary>Create message only: derived from (edition, channel, item), at most 25 characters.</summary>
+    public string? Nonce { get; init; }
+
+    /// <summary>With a nonce, Discord returns the message already created with it (same author, last few minutes) instead of a second one.</summary>
+    public bool? EnforceNonce { get; init; }
 }
 
 internal sealed record AllowedMentionsPayload
@@ -65,3 +71,6 @@ internal sealed record ComponentPayload
 }
 
 internal sealed record ThreadCreatePayload(string Name, int AutoArchiveDuration);
+
+/// <summary>The body of modify channel when only a thread's name changes.</summary>
+internal sealed record ThreadRenamePayload(string Name);

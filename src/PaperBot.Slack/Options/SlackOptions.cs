@@ -19,6 +19,15 @@ public sealed class SlackOptions
     /// <summary>Channel ids that receive the daily post.</summary>
     public List<string> Channels { get; set; } = [];
 
+    /// <summary>How long one Web API request may take before it counts as failed (and, for a post, is looked for before any retry).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// HTTP connections to the Web API at most. A thousand channels are delivered at once; their requests share these
+    /// connections instead of opening a thousand.
+    /// </summary>
+    public int MaxConnections { get; set; } = 64;
+
     /// <summary>
     /// Where a <c>response_url</c> may point for PaperBot to follow it; empty means <see cref="DefaultResponseUrlPrefix"/>.
     /// Given prefixes replace the default rather than add to it.

@@ -23,6 +23,10 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:BotToken must be the bot token (xoxb-…) when Slack:Channels is set.");
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
             failures.Add($"Slack:ApiBaseUrl must be an absolute http(s) address, not \"{options.ApiBaseUrl}\".");
+        if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout > TimeSpan.FromMinutes(5))
+            failures.Add($"Slack:RequestTimeout: {options.RequestTimeout} is out of range; use more than 0 and at most 00:05:00, such as 00:00:30.");
+        if (options.MaxConnections is < 1 or > 1024)
+            failures.Add($"Slack:MaxConnections: {options.MaxConnections} is out of range; use 1 to 1024.");
         if (options.Channels.Any(string.IsNullOrWhiteSpace))
             failures.Add("Slack:Channels must not contain empty channel ids.");
 

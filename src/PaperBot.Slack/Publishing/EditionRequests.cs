@@ -1,3 +1,4 @@
+using PaperBot.Core.Delivery;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Rendering;
 using PaperBot.Slack.Rendering;
@@ -5,18 +6,29 @@ using PaperBot.Slack.Wire;
 
 namespace PaperBot.Slack.Publishing;
 
-/// <summary>The chat.postMessage bodies of a daily post. Link and media unfurling stay off: the cards carry their own.</summary>
+/// <summary>
+/// The messages of a daily post as delivery items: the header, then per paper its card and the replies in its thread.
+/// Every message carries metadata naming its edition date and item, so it can be found again in the channel.
+/// </summary>
 internal static class EditionRequests
 {
-    public static ChatPostMessageRequest Header(Edition edition, string channel) =>
-        Message(channel, EditionCards.Header(edition));
+    public static IReadOnlyList<SlackItem> Items(Edition edition, ThumbnailResolver thumbnails, ArchiveLinks archiveLinks)
+    {
+        var items = new List<SlackItem> { Item(edition.Date, ItemKey.Header, EditionCards.Header(edition)) };
+        foreach (var paper in edition.Papers)
+        {
+            items.Add(Item(edition.Date, ItemKey.Card(paper.Rank), EditionCards.Paper(edition.Date, paper, thumbnails.Resolve(paper)), paper));
+            var replies = EditionCards.ThreadReplies(paper, archiveLinks.ContinuationOf(edition.Date, paper));
+            for (var i = 0; i < replies.Count; i++)
+                items.Add(Item(edition.Date, ItemKey.Reply(paper.Rank, i), replies[i]));
+        }
+        return items;
+    }
 
-    public static ChatPostMessageRequest Paper(DateOnly date, Paper paper, string channel, string? thumbnailUrl) =>
-        Message(channel, EditionCards.Paper(date, paper, thumbnailUrl)) with { Metadata = EditionCards.Metadata(date, paper) };
+    public static SlackItem WithdrawnCard(DateOnly date, int rank) => Item(date, ItemKey.Card(rank), EditionCards.Withdrawn(date, rank));
 
-    public static IReadOnlyList<ChatPostMessageRequest> ThreadReplies(Paper paper, Continuation continuation, string channel, string threadTs) =>
-        EditionCards.ThreadReplies(paper, continuation).Select(reply => Message(channel, reply) with { ThreadTs = threadTs }).ToList();
+    public static SlackItem RemovedReply(DateOnly date, ItemKey reply) => Item(date, reply, EditionCards.RemovedReply(date));
 
-    public static ChatPostMessageRequest Message(string channel, SlackMessage message) =>
-        new(channel, message.Text) { Blocks = message.Blocks, UnfurlLinks = false, UnfurlMedia = false };
+    private static SlackItem Item(DateOnly date, ItemKey key, SlackMessage message, Paper? paper = null) =>
+        SlackItem.Of(key, new MessageBody(message.Text, message.Blocks, EditionCards.Metadata(date, key, paper)));
 }

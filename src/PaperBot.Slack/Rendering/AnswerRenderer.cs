@@ -18,9 +18,14 @@ public static class AnswerRenderer
         PapersAnswer.KeyPoints points => KeyPoints(points.Paper),
         PapersAnswer.AbstractText text => Abstract(text.Paper),
         PapersAnswer.SearchResults results => Search(results),
-        PapersAnswer.Help help => new SlackMessage(BlockKit.Fallback(help.Text), BlockKit.Fit(BlockKit.Sections(Mrkdwn.Escape(help.Text)).ToList<Block>())),
+        PapersAnswer.Help help => Text(help.Text),
+        PapersAnswer.Notice notice => Text(notice.Text),
         _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, "Unknown answer kind."),
     };
+
+    /// <summary>Text already written for the person (usage, a subscription's state), all of it, in as many sections as it takes.</summary>
+    private static SlackMessage Text(string text) =>
+        new(BlockKit.Fallback(text), BlockKit.Fit(BlockKit.Sections(Mrkdwn.Escape(text)).ToList<Block>()));
 
     /// <summary>A problem's message, already written for the person, shown as it is.</summary>
     public static SlackMessage Render(Problem problem) =>

@@ -1,4 +1,5 @@
 using PaperBot.Core.Commands;
+using PaperBot.Core.Delivery;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Rendering;
 using PaperBot.Core.Text;
@@ -9,7 +10,8 @@ namespace PaperBot.Slack.Rendering;
 /// <summary>The messages of a daily post: the edition header, one card per paper, and the replies in each paper's thread.</summary>
 public static class EditionCards
 {
-    public const string MetadataEventType = "paperbot_paper";
+    /// <summary>The metadata event type of every message of a daily post: its payload names the edition date and the item.</summary>
+    public const string MetadataEventType = "paperbot_item";
     private const string AbstractHeading = "*Abstract*";
     private const string KeyPointsHeading = "*Key points*";
 
@@ -48,8 +50,30 @@ public static class EditionCards
         return new SlackMessage(BlockKit.Fallback(fallback), blocks);
     }
 
-    public static MessageMetadata Metadata(DateOnly date, Paper paper) =>
-        new(MetadataEventType, new PaperMetadataPayload(EditionDates.ToText(date), paper.Rank, paper.ArxivId));
+    /// <summary>What names a message as an item of an edition; a paper's card also says the paper's rank and arXiv id.</summary>
+    public static MessageMetadata Metadata(DateOnly date, ItemKey item, Paper? paper = null) =>
+        new(MetadataEventType, new ItemMetadataPayload(EditionDates.ToText(date), item.Id)
+        {
+            Rank = item.Kind == ItemKind.Card ? item.Rank : null,
+            ArxivId = item.Kind == ItemKind.Card ? paper?.ArxivId : null,
+        });
+
+    /// <summary>What a paper's card becomes when a revised digest drops the paper from the edition.</summary>
+    public static SlackMessage Withdrawn(DateOnly date, int rank)
+    {
+        var day = EditionDates.ToText(date);
+        return new SlackMessage(
+            BlockKit.Fallback($"Paper {rank} was withdrawn from the {day} edition"),
+            [
+                BlockKit.Header($"{rank}. Withdrawn"),
+                BlockKit.Section($"_This paper was withdrawn from the {day} edition when its digest was revised._"),
+            ]);
+    }
+
+    /// <summary>What a thread reply becomes when a revised digest no longer needs it.</summary>
+    public static SlackMessage RemovedReply(DateOnly date) =>
+        new(BlockKit.Fallback("Removed from a revised digest"),
+            [BlockKit.Section($"_This part was removed when the {EditionDates.ToText(date)} digest was revised._")]);
 
     /// <summary>
     /// The abstract, then the key points, as thread replies; long text continues in further replies, at most

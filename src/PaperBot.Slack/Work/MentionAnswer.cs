@@ -4,7 +4,6 @@ using PaperBot.Core.Commands;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Queries;
-using PaperBot.Slack.Publishing;
 using PaperBot.Slack.Rendering;
 using PaperBot.Slack.WebApi;
 using PaperBot.Slack.Wire;
@@ -47,8 +46,8 @@ internal sealed partial class MentionAnswer(string channel, string ts, string? t
 
     private static async Task<PaperRef?> FindThreadPaperAsync(IServiceProvider services, string threadTs, CancellationToken cancellationToken)
     {
-        var delivery = await services.GetRequiredService<IDeliveryLedger>().FindByMessageOrThreadAsync(SlackEditionPublisher.PlatformName, threadTs, cancellationToken);
-        if (delivery is null || delivery.IsHeader)
+        var delivery = await services.GetRequiredService<IDeliveryRecord>().FindPostedPaperAsync(SlackPlatform.Name, threadTs, cancellationToken);
+        if (delivery is null)
             return null;
         var edition = await services.GetRequiredService<IEditionArchive>().GetEditionAsync(delivery.Date, cancellationToken);
         return edition?.PaperAtRank(delivery.Rank) is { } paper ? new PaperRef(delivery.Date, paper) : null;

@@ -1,5 +1,6 @@
 using Npgsql;
 using PaperBot.Storage.Caching;
+using PaperBot.Storage.Delivery;
 
 namespace PaperBot.Storage.Postgres;
 
@@ -15,9 +16,13 @@ public sealed partial class PostgresArchiveStore : CachingArchiveStore
         : base(options)
     {
         _dataSource = NpgsqlDataSource.Create(connectionString);
+        Deliveries = new SqlDeliveryRecord(new PostgresDeliveryDatabase(_dataSource));
     }
 
-    public override async Task MigrateAsync(CancellationToken ct = default)
+    public override Task MigrateAsync(CancellationToken ct = default) => MigrateAsync(int.MaxValue, ct);
+
+    /// <summary>Applies the migrations up to <paramref name="upToVersion"/> only: how tests make a database of an earlier version.</summary>
+    internal async Task MigrateAsync(int upToVersion, CancellationToken ct = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -31,7 +36,7 @@ public sealed partial class PostgresArchiveStore : CachingArchiveStore
         int applied;
         await using (var current = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_version;", connection, transaction))
             applied = (int)(await current.ExecuteScalarAsync(ct))!;
-        foreach (var migration in PostgresSchema.Migrations.Where(m => m.Version > applied))
+        foreach (var migration in PostgresSchema.Migrations.Where(m => m.Version > applied && m.Version <= upToVersion))
         {
             await using (var migrate = new NpgsqlCommand(migration.Sql, connection, transaction))
                 await migrate.ExecuteNonQueryAsync(ct);

@@ -62,5 +62,68 @@ internal static class PostgresSchema
             CREATE INDEX deliveries_by_message ON deliveries (platform, message_id);
             CREATE INDEX deliveries_by_thread ON deliveries (platform, thread_id) WHERE thread_id IS NOT NULL;
             """),
+        new(2, """
+            -- Subscriptions made in chat; active false records an unsubscribe (it also hides a channel the settings list).
+            CREATE TABLE subscriptions (
+                platform text NOT NULL,
+                channel text NOT NULL,
+                active boolean NOT NULL,
+                time_of_day text NOT NULL,
+                time_zone text NOT NULL,
+                changed_at timestamptz NOT NULL,
+                changed_by text,
+                PRIMARY KEY (platform, channel));
+
+            -- One edition's delivery to one channel: who holds it (owner until lease_until) and how it ended.
+            CREATE TABLE edition_deliveries (
+                platform text NOT NULL,
+                channel text NOT NULL,
+                date date NOT NULL,
+                state text NOT NULL CHECK (state IN ('in_progress', 'delivered', 'failed')),
+                owner text,
+                lease_until timestamptz,
+                attempts integer NOT NULL,
+                last_error text,
+                permanent boolean NOT NULL,
+                retry_at timestamptz,
+                edition_fingerprint text,
+                items_sent integer NOT NULL,
+                started_at timestamptz NOT NULL,
+                finished_at timestamptz,
+                PRIMARY KEY (platform, channel, date));
+            CREATE INDEX edition_deliveries_by_date ON edition_deliveries (date);
+
+            -- One row per item (header, card:N, thread:N, reply:N:I). No foreign keys: replacing an edition must not
+            -- forget what was already posted.
+            CREATE TABLE delivery_items (
+                platform text NOT NULL,
+                channel text NOT NULL,
+                date date NOT NULL,
+                item text NOT NULL,
+                state text NOT NULL CHECK (state IN ('claimed', 'sent', 'failed')),
+                platform_id text,
+                content_hash text,
+                attempts integer NOT NULL,
+                error text,
+                updated_at timestamptz NOT NULL,
+                PRIMARY KEY (platform, channel, date, item));
+            CREATE INDEX delivery_items_by_platform_id ON delivery_items (platform, platform_id) WHERE platform_id IS NOT NULL;
+
+            -- The old ledger, one row per paper (rank 0: the header), becomes delivered editions of unknown content.
+            -- A thread id was recorded once the paper's thread was complete; only Discord's threads are items of their own.
+            INSERT INTO edition_deliveries (platform, channel, date, state, owner, lease_until, attempts, last_error, permanent,
+                                            retry_at, edition_fingerprint, items_sent, started_at, finished_at)
+                SELECT platform, channel, date, 'delivered', NULL, NULL, 1, NULL, false, NULL, 'legacy',
+                       count(*) + count(*) FILTER (WHERE platform = 'discord' AND rank > 0 AND thread_id IS NOT NULL),
+                       min(posted_at), max(posted_at)
+                FROM deliveries GROUP BY platform, channel, date;
+            INSERT INTO delivery_items (platform, channel, date, item, state, platform_id, content_hash, attempts, error, updated_at)
+                SELECT platform, channel, date, CASE WHEN rank = 0 THEN 'header' ELSE 'card:' || rank END, 'sent', message_id, NULL, 1, NULL, posted_at
+                FROM deliveries;
+            INSERT INTO delivery_items (platform, channel, date, item, state, platform_id, content_hash, attempts, error, updated_at)
+                SELECT platform, channel, date, 'thread:' || rank, 'sent', thread_id, NULL, 1, NULL, posted_at
+                FROM deliveries WHERE platform = 'discord' AND rank > 0 AND thread_id IS NOT NULL;
+            DROP TABLE deliveries;
+            """),
     ];
 }

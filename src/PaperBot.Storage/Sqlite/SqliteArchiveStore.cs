@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using PaperBot.Storage.Delivery;
 
 namespace PaperBot.Storage.Sqlite;
 
@@ -30,12 +31,16 @@ public sealed partial class SqliteArchiveStore : CachingArchiveStore
         _connectionString = builder.ToString();
         DatabasePath = builder.DataSource;
         _versionProbe = new SqliteVersionProbe(_connectionString);
+        Deliveries = new SqlDeliveryRecord(new SqliteDeliveryDatabase(this));
     }
 
     /// <summary>The database file's full path.</summary>
     public string DatabasePath { get; }
 
-    public override async Task MigrateAsync(CancellationToken ct = default)
+    public override Task MigrateAsync(CancellationToken ct = default) => MigrateAsync(int.MaxValue, ct);
+
+    /// <summary>Applies the migrations up to <paramref name="upToVersion"/> only: how tests make a database of an earlier version.</summary>
+    internal async Task MigrateAsync(int upToVersion, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
         await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", ct);
@@ -45,7 +50,7 @@ public sealed partial class SqliteArchiveStore : CachingArchiveStore
         current.Transaction = transaction;
         current.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version;";
         var applied = Convert.ToInt32(await current.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        foreach (var migration in SqliteSchema.Migrations.Where(m => m.Version > applied))
+        foreach (var migration in SqliteSchema.Migrations.Where(m => m.Version > applied && m.Version <= upToVersion))
         {
             await ExecuteAsync(connection, transaction, migration.Sql, ct);
             await using var record = connection.CreateCommand();

@@ -69,5 +69,67 @@ internal static class SqliteSchema
                 DELETE FROM paper_titles_fts WHERE rowid = old.id;
             END;
             """),
+        new(3, """
+            -- Subscriptions made in chat; active = 0 records an unsubscribe (it also hides a channel the settings list).
+            CREATE TABLE subscriptions (
+                platform TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                active INTEGER NOT NULL CHECK (active IN (0, 1)),
+                time_of_day TEXT NOT NULL,
+                time_zone TEXT NOT NULL,
+                changed_at TEXT NOT NULL,
+                changed_by TEXT,
+                PRIMARY KEY (platform, channel)) WITHOUT ROWID;
+
+            -- One edition's delivery to one channel: who holds it (owner until lease_until) and how it ended.
+            CREATE TABLE edition_deliveries (
+                platform TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                date TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('in_progress', 'delivered', 'failed')),
+                owner TEXT,
+                lease_until TEXT,
+                attempts INTEGER NOT NULL,
+                last_error TEXT,
+                permanent INTEGER NOT NULL CHECK (permanent IN (0, 1)),
+                retry_at TEXT,
+                edition_fingerprint TEXT,
+                items_sent INTEGER NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                PRIMARY KEY (platform, channel, date)) WITHOUT ROWID;
+            CREATE INDEX edition_deliveries_by_date ON edition_deliveries (date);
+
+            -- One row per item (header, card:N, thread:N, reply:N:I). No foreign keys: replacing an edition must not
+            -- forget what was already posted.
+            CREATE TABLE delivery_items (
+                platform TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                date TEXT NOT NULL,
+                item TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('claimed', 'sent', 'failed')),
+                platform_id TEXT,
+                content_hash TEXT,
+                attempts INTEGER NOT NULL,
+                error TEXT,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (platform, channel, date, item)) WITHOUT ROWID;
+            CREATE INDEX delivery_items_by_platform_id ON delivery_items (platform, platform_id) WHERE platform_id IS NOT NULL;
+
+            -- The old ledger, one row per paper (rank 0: the header), becomes delivered editions of unknown content.
+            -- A thread id was recorded once the paper's thread was complete; only Discord's threads are items of their own.
+            INSERT INTO edition_deliveries (platform, channel, date, state, owner, lease_until, attempts, last_error, permanent,
+                                            retry_at, edition_fingerprint, items_sent, started_at, finished_at)
+                SELECT platform, channel, date, 'delivered', NULL, NULL, 1, NULL, 0, NULL, 'legacy',
+                       count(*) + sum(platform = 'discord' AND rank > 0 AND thread_id IS NOT NULL), min(posted_at), max(posted_at)
+                FROM deliveries GROUP BY platform, channel, date;
+            INSERT INTO delivery_items (platform, channel, date, item, state, platform_id, content_hash, attempts, error, updated_at)
+                SELECT platform, channel, date, CASE WHEN rank = 0 THEN 'header' ELSE 'card:' || rank END, 'sent', message_id, NULL, 1, NULL, posted_at
+                FROM deliveries;
+            INSERT INTO delivery_items (platform, channel, date, item, state, platform_id, content_hash, attempts, error, updated_at)
+                SELECT platform, channel, date, 'thread:' || rank, 'sent', thread_id, NULL, 1, NULL, posted_at
+                FROM deliveries WHERE platform = 'discord' AND rank > 0 AND thread_id IS NOT NULL;
+            DROP TABLE deliveries;
+            """),
     ];
 }

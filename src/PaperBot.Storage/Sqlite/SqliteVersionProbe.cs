@@ -5,7 +5,7 @@ namespace PaperBot.Storage.Sqlite;
 /// <summary>
 /// Tells cheaply whether anyone (this process or another) changed the archive. <c>PRAGMA data_version</c>
 /// changes only when another connection commits, and only within one connection, so the probe keeps its own;
-/// only when it changed is the archive version row read (so delivery-ledger writes do not empty the cache).
+/// only when it changed is the archive version row read (so delivery-record writes do not empty the cache).
 /// </summary>
 internal sealed class SqliteVersionProbe(string connectionString) : IDisposable
 {

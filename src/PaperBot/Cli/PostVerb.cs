@@ -1,13 +1,19 @@
 using Microsoft.Extensions.Options;
 using PaperBot.Configuration;
 using PaperBot.Core.Commands;
+using PaperBot.Core.Delivery;
+using PaperBot.Core.Domain;
 using PaperBot.Core.Ingest;
-using PaperBot.Core.Posting;
 using PaperBot.Core.Queries;
+using PaperBot.Core.Subscriptions;
+using PaperBot.Delivery;
 
 namespace PaperBot.Cli;
 
-/// <summary><c>post [--date D] [--dry-run]</c>: posts an edition to every configured channel now; what was posted already is not posted again.</summary>
+/// <summary>
+/// <c>post [--date D] [--dry-run]</c>: delivers an edition to every subscribed channel now, through the same delivery path
+/// and record as the schedule, so what either sent is never sent again.
+/// </summary>
 internal static class PostVerb
 {
     /// <param name="date">The edition's date (the command line has checked it), or null for the latest.</param>
@@ -26,37 +32,59 @@ internal static class PostVerb
         }
         var edition = ((PapersAnswer.EditionListing)listing).Edition;
 
-        var poster = services.GetRequiredService<EditionPoster>();
-        if (poster.ConfiguredPublishers.Count == 0)
+        var fanOut = services.GetRequiredService<DeliveryFanOut>();
+        var channels = (await services.GetRequiredService<SubscriptionDirectory>().ListAsync(cancellationToken))
+            .Where(s => fanOut.Platform(s.Channel.Platform) is not null)
+            .Select(s => s.Channel)
+            .ToList();
+        if (channels.Count == 0)
         {
-            error.WriteLine("No channel is configured: set Discord:Channels and/or Slack:Channels (e.g. Discord__Channels__0=123456789012345678).");
+            error.WriteLine("No channel is subscribed: set Discord:Channels and/or Slack:Channels (e.g. Discord__Channels__0=123456789012345678), " +
+                            "or use /papers subscribe in a channel.");
             return ExitCodes.Usage;
         }
 
         if (dryRun)
         {
-            foreach (var publisher in poster.ConfiguredPublishers)
-            {
-                foreach (var channel in publisher.Channels)
-                {
-                    output.WriteLine($"# {publisher.Platform} channel {channel}, edition {EditionDates.ToText(edition.Date)}");
-                    foreach (var body in publisher.RenderRequests(edition, channel))
-                        output.WriteLine(body);
-                }
-            }
+            foreach (var channel in channels)
+                PrintRequests(output, fanOut, channel, edition);
             return ExitCodes.Ok;
         }
 
-        var report = await poster.PostAsync(edition, cancellationToken);
-        foreach (var outcome in report.Channels)
+        var outcomes = await fanOut.DeliverAsync(channels.ConvertAll(c => new DeliveryJob(c, edition)), cancellationToken);
+        var allDelivered = true;
+        foreach (var outcome in outcomes)
         {
-            if (outcome.TryGetValue(out var delivered, out var failure))
-                output.WriteLine(delivered.AlreadyComplete
-                    ? $"{delivered.Platform} {delivered.Channel}: already posted, nothing sent"
-                    : $"{delivered.Platform} {delivered.Channel}: posted {delivered.MessagesPosted} message(s), started {delivered.ThreadsStarted} thread(s)");
-            else
-                error.WriteLine($"FAILED {failure.Message}");
+            var where = $"{outcome.Key.Platform} channel {outcome.Key.Channel}";
+            switch (outcome)
+            {
+                case ChannelOutcome.Delivered { NothingToDo: true }:
+                    output.WriteLine($"{where}: already posted, nothing sent");
+                    break;
+                case ChannelOutcome.Delivered delivered:
+                    output.WriteLine($"{where}: posted {delivered.Sent} item(s) of the {EditionDates.ToText(edition.Date)} edition" +
+                                     (delivered.Edited > 0 ? $", edited {delivered.Edited}" : ""));
+                    break;
+                case ChannelOutcome.Failed failed:
+                    allDelivered = false;
+                    error.WriteLine($"FAILED {where}: {failed.Problem.Message}" +
+                                    (failed.RetryAt is { } at ? $" (the schedule tries again at {at:yyyy-MM-dd HH:mm} UTC)" : ""));
+                    break;
+                case ChannelOutcome.Busy:
+                case ChannelOutcome.LeaseLost:
+                    allDelivered = false;
+                    error.WriteLine($"{where}: another copy of PaperBot is delivering this edition right now; it finishes it");
+                    break;
+            }
         }
-        return report.AllSucceeded ? ExitCodes.Ok : ExitCodes.Failed;
+        return allDelivered ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    /// <summary>The request bodies delivering the edition to the channel would send, in order.</summary>
+    private static void PrintRequests(TextWriter output, DeliveryFanOut fanOut, ChannelRef channel, Edition edition)
+    {
+        output.WriteLine($"# {channel.Platform} channel {channel.Channel}, edition {EditionDates.ToText(edition.Date)}");
+        foreach (var request in EditionRequests.For(fanOut, fanOut.Platform(channel.Platform)!, channel.Channel, edition))
+            output.WriteLine(request.Body);
     }
 }

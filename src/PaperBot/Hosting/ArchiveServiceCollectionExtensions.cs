@@ -4,7 +4,6 @@ using PaperBot.Configuration;
 using PaperBot.Core.Ingest;
 using PaperBot.Core.Observability;
 using PaperBot.Core.Ports;
-using PaperBot.Core.Posting;
 using PaperBot.Core.Queries;
 using PaperBot.Core.Rendering;
 using PaperBot.Digest;
@@ -36,14 +35,14 @@ public static class ArchiveServiceCollectionExtensions
         });
         services.AddSingleton<IEditionArchive>(sp => sp.GetRequiredService<IArchiveStore>());
         services.AddSingleton<IArchiveWriter>(sp => sp.GetRequiredService<IArchiveStore>());
-        services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<IArchiveStore>());
+        services.AddSingleton<IDeliveryRecord>(sp => sp.GetRequiredService<IArchiveStore>());
+        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<IArchiveStore>());
 
         services.AddSingleton<IDigestParser, MarkdigDigestParser>();
         services.AddSingleton(sp => new DigestIngestor(
             sp.GetRequiredService<IDigestParser>(), sp.GetRequiredService<IArchiveWriter>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<DigestsOptions>>().Value.MaxFileBytes));
         services.AddSingleton<PapersService>();
-        services.AddSingleton<EditionPoster>();
         return services;
     }
 

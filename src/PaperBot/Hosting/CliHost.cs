@@ -16,6 +16,7 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddPaperBotArchive(builder.Configuration);
+        builder.Services.AddPaperBotDelivery(builder.Configuration);
         if (withPlatforms)
             builder.Services.AddPaperBotPlatforms(builder.Configuration);
         var host = builder.Build();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using PaperBot.Web;
+using PaperBot.Web.Preview;
 
 namespace PaperBot.Hosting;
 
@@ -19,6 +20,8 @@ public static class PaperBotApp
 
         builder.Services.AddPaperBotArchive(builder.Configuration);
         builder.Services.AddPaperBotBackgroundIngest();
+        builder.Services.AddPaperBotDelivery(builder.Configuration);
+        builder.Services.AddPaperBotSchedule();
         builder.Services.AddPaperBotPlatforms(builder.Configuration);
         builder.Services.AddPaperBotObservability();
 
@@ -30,6 +33,7 @@ public static class PaperBotApp
         app.MapHealth();
         app.MapMetrics();
         app.MapArchivePages();
+        app.MapPreviewPage();
         app.MapPlatformWebhooks();
         return app;
     }

@@ -14,6 +14,13 @@ public sealed class IngestStatus(IOptions<DigestsOptions> options)
     private readonly string _folder = options.Value.FullPath;
     private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
     private DateTimeOffset? _folderMissingSince;
+    private readonly TaskCompletionSource _initialPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Raised after a pass that stored at least one edition (new or revised).</summary>
+    public event Action? EditionsStored;
+
+    /// <summary>Completes when the first pass after start has been recorded.</summary>
+    public Task InitialPassCompleted => _initialPass.Task;
 
     public DateTimeOffset? LastPassAt { get; private set; }
 
@@ -58,6 +65,10 @@ public sealed class IngestStatus(IOptions<DigestsOptions> options)
             LastPassAt = at;
             InitialPassDone |= initial;
         }
+        if (initial)
+            _initialPass.TrySetResult();
+        if (report.Stored > 0)
+            EditionsStored?.Invoke();
     }
 
     /// <returns>True when the folder was not already known to be missing (so that it is logged once).</returns>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using PaperBot.Core.Commands;
+using PaperBot.Core.Delivery;
 using PaperBot.Core.Domain;
 using PaperBot.Core.Text;
 
@@ -22,7 +23,8 @@ internal static class ArchivePage
 
     /// <param name="searchProblem">Why the search text was not searched, instead of <paramref name="hits"/>.</param>
     public static string Index(
-        IReadOnlyList<DateOnly> dates, string? query, IReadOnlyList<SearchHit>? hits, string? searchProblem, IReadOnlyDictionary<string, string> failures)
+        IReadOnlyList<DateOnly> dates, string? query, IReadOnlyList<SearchHit>? hits, string? searchProblem, IReadOnlyDictionary<string, string> failures,
+        IReadOnlyList<EditionDelivery> failedDeliveries)
     {
         var html = Begin("PaperBot archive");
         html.Append("<h1>PaperBot archive</h1>");
@@ -43,6 +45,21 @@ internal static class ArchivePage
                     .Append(Inline(hit.Paper.Title)).Append("</a> <small>").Append(date).Append(" · #").Append(hit.Paper.Rank).Append("</small></li>");
             }
             html.Append("</ol>");
+        }
+        if (failedDeliveries.Count > 0)
+        {
+            html.Append("<h2>Deliveries that failed</h2><ul>");
+            foreach (var failed in failedDeliveries)
+            {
+                var date = EditionDates.ToText(failed.Key.Date);
+                var next = failed.State != DeliveryState.Failed ? "delivered, with this error on the way"
+                    : failed.RetryAt is { } retry ? $"tried again at {retry.UtcDateTime:yyyy-MM-dd HH:mm} UTC"
+                    : "not retried for this edition";
+                html.Append("<li>").Append(Encoder.Encode(failed.Key.Platform)).Append(" channel <code>").Append(Encoder.Encode(failed.Key.Channel))
+                    .Append("</code>, <a href=\"/editions/").Append(date).Append("/preview\">").Append(date).Append(" edition</a>: ")
+                    .Append(Encoder.Encode(failed.LastError!)).Append(" <small>(").Append(next).Append(")</small></li>");
+            }
+            html.Append("</ul>");
         }
         html.Append("<h2>Editions</h2>");
         if (dates.Count == 0)
@@ -68,7 +85,7 @@ internal static class ArchivePage
     {
         var date = EditionDates.ToText(edition.Date);
         var html = Begin($"PaperBot · {date}");
-        html.Append("<p><a href=\"/\">← all editions</a></p>");
+        html.Append("<p><a href=\"/\">← all editions</a> · <a href=\"/editions/").Append(date).Append("/preview\">Preview: as Discord and Slack show it</a></p>");
         html.Append("<h1>").Append(date).Append(" · ").Append(edition.Papers.Count).Append(" papers</h1>");
         foreach (var paper in edition.Papers)
         {

@@ -15,8 +15,11 @@ internal static class DiscordServices
     public const string ChannelB = "1100000000000000002";
     public const string BotToken = "test-bot-token.secret";
 
-    public static ServiceProvider Build(
-        FakeDiscordApi discord, InMemoryArchive archive, Dictionary<string, string?>? extra = null, TimeProvider? time = null, params string[] channels)
+    public static ServiceProvider Build(FakeDiscordApi discord, InMemoryArchive archive, Dictionary<string, string?>? extra = null, params string[] channels) =>
+        Build(discord, archive, null, extra, null, channels);
+
+    public static ServiceProvider Build(FakeDiscordApi discord, InMemoryArchive archive, DiscordRestTimings? timings, Dictionary<string, string?>? extra = null,
+        TimeProvider? time = null, params string[] channels)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -35,10 +38,11 @@ internal static class DiscordServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IEditionArchive>(archive);
-        services.AddSingleton<IDeliveryLedger>(archive);
+        services.AddSingleton<IDeliveryRecord>(archive.Record);
         services.AddSingleton<PapersService>();
         services.AddSingleton(time ?? TimeProvider.System);
-        services.AddSingleton(new DiscordRestTimings { BackoffBase = TimeSpan.FromMilliseconds(10), BackoffCap = TimeSpan.FromMilliseconds(40) });
+        services.AddSingleton(timings ?? new DiscordRestTimings { BackoffBase = TimeSpan.FromMilliseconds(10), BackoffCap = TimeSpan.FromMilliseconds(40) });
+        services.AddSubscriptions(archive.Record);
         services.AddPaperBotDiscord(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -1,3 +1,4 @@
+using PaperBot.Core.Delivery;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -36,7 +37,7 @@ internal sealed class InteractionHost : IAsyncDisposable
     /// <param name="time">The bot's clock, which requests are signed by too; the real one by default.</param>
     public static async Task<InteractionHost> StartAsync(
         IEditionArchive archive,
-        IDeliveryLedger? ledger = null,
+        IDeliveryRecord? record = null,
         FakeDiscordApi? discord = null,
         string? publicKeyHex = null,
         bool configured = true,
@@ -66,7 +67,9 @@ internal sealed class InteractionHost : IAsyncDisposable
                 if (logs is not null)
                     builder.Logging.AddProvider(logs);
                 builder.Services.AddSingleton(archive);
-                builder.Services.AddSingleton(ledger ?? (IDeliveryLedger)archive);
+                var delivered = record ?? (archive as InMemoryArchive)?.Record ?? new InMemoryDeliveryRecord();
+                builder.Services.AddSingleton(delivered);
+                builder.Services.AddSubscriptions(SubscriptionServices.StoreOf(delivered));
                 builder.Services.AddSingleton<PapersService>();
                 builder.Services.AddSingleton(time);
                 if (deferAfter is { } defer)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Ports;
 using PaperBot.Core.Queries;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Slack.WebApi;
 using PaperBot.Slack.Work;
 using PaperBot.Testing;
@@ -18,6 +19,9 @@ public sealed class SlackBotHost : IAsyncDisposable
 {
     public const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
     public const string Token = "xoxb-fake.test";
+
+    /// <summary>The schedule's defaults in these tests: 09:00 UTC, editions up to two days old.</summary>
+    public static readonly ScheduleDefaults Defaults = new(new TimeOnly(9, 0), TimeZoneInfo.Utc, 2);
 
     private LoopbackApp _app = null!;
 
@@ -56,8 +60,12 @@ public sealed class SlackBotHost : IAsyncDisposable
                 if (logs is not null)
                     builder.Logging.AddProvider(logs);
                 builder.Services.AddSingleton(wrapArchive?.Invoke(host.Archive) ?? host.Archive);
-                builder.Services.AddSingleton<IDeliveryLedger>(host.Archive);
+                builder.Services.AddSingleton<IDeliveryRecord>(host.Archive.Record);
                 builder.Services.AddSingleton<PapersService>();
+                builder.Services.AddSingleton<ISubscriptionStore>(host.Archive.Record);
+                builder.Services.AddSingleton(Defaults);
+                builder.Services.AddSingleton<SubscriptionDirectory>();
+                builder.Services.AddSingleton<SubscriptionCommands>();
                 builder.Services.AddSingleton(time ?? TimeProvider.System);
                 builder.Services.AddSingleton<ISlackDelays, InstantDelays>();
                 if (addSlack)
@@ -93,6 +101,14 @@ public sealed class SlackBotHost : IAsyncDisposable
         SendSignedAsync("/slack/commands", CommandBody(text, responseUrl ?? ResponseUrls.UrlFor("cmd").ToString()), "application/x-www-form-urlencoded");
 
     public static string CommandBody(string text, string responseUrl) => SlackBodies.Command(text, responseUrl);
+
+    /// <summary><c>/papers text</c> used in <paramref name="channel"/>, answered at once: the reply's JSON.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> CommandReplyAsync(string text, string channel = SlackBodies.CommandChannel)
+    {
+        var response = await SendSignedAsync("/slack/commands", SlackBodies.Command(text, ResponseUrls.UrlFor("cmd").ToString(), channel), "application/x-www-form-urlencoded");
+        response.EnsureSuccessStatusCode();
+        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
 
     public async ValueTask DisposeAsync()
     {

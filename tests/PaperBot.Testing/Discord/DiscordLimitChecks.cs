@@ -10,8 +10,12 @@ public static class DiscordLimitChecks
 {
     public static IEnumerable<string> Check(string operationId, JsonElement body)
     {
-        if (operationId is "create_message" or "update_original_webhook_message" or "execute_webhook")
+        if (operationId is "create_message")
+            return Message(body).Concat(Nonce(body));
+        if (operationId is "update_message" or "update_original_webhook_message" or "execute_webhook")
             return Message(body);
+        if (operationId is "create_thread_from_message" or "update_channel")
+            return ThreadName(body);
         if (operationId is "create_interaction_response" && body.TryGetProperty("data", out var data) &&
             body.GetProperty("type").GetInt32() is 4 or 7)
             return Message(data);
@@ -48,6 +52,23 @@ public static class DiscordLimitChecks
                 }
             }
         }
+    }
+
+    /// <summary>At most 25 characters; <c>enforce_nonce</c> means nothing without one.</summary>
+    public static IEnumerable<string> Nonce(JsonElement message)
+    {
+        var hasNonce = message.TryGetProperty("nonce", out var nonce) && nonce.ValueKind != JsonValueKind.Null;
+        if (hasNonce && nonce.ValueKind == JsonValueKind.String && nonce.GetString()!.Length > 25)
+            yield return $"nonce has {nonce.GetString()!.Length} characters (max 25)";
+        if (!hasNonce && message.TryGetProperty("enforce_nonce", out var enforce) && enforce.ValueKind == JsonValueKind.True)
+            yield return "enforce_nonce without a nonce";
+    }
+
+    /// <summary>A thread's name: 1 to 100 characters (openapi.json allows an empty one on modify; Discord does not).</summary>
+    public static IEnumerable<string> ThreadName(JsonElement body)
+    {
+        if (body.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String && name.GetString()!.Trim().Length is 0 or > 100)
+            yield return $"thread name \"{name.GetString()}\" is not 1 to 100 characters";
     }
 
     public static int EmbedLength(JsonElement embed)

@@ -11,12 +11,22 @@ public static class InteractionBodies
     public static string Ping() => """{"id":"1234567890123456789","application_id":"290926444748734465","type":1,"token":"A_UNIQUE_TOKEN","version":1}""";
 
     /// <summary><c>/papers &lt;subcommand&gt;</c> with options given as (name, value); bool and string values keep their JSON type.</summary>
+    /// <summary>Manage Channels (0x10) and nothing else.</summary>
+    public const string ManageChannels = "16";
+
+    /// <summary>View Channel, Send Messages, Read Message History: a plain member.</summary>
+    public const string PlainMember = "68608";
+
     public static string Command(string subcommand, string channelId = ChannelId, params (string Name, object Value)[] options) =>
+        CommandBy(subcommand, "2147483647", channelId, options);
+
+    /// <summary><c>/papers &lt;subcommand&gt;</c> by a member with these permissions (a decimal bitfield), or, with null, in a DM.</summary>
+    public static string CommandBy(string subcommand, string? permissions, string channelId = ChannelId, params (string Name, object Value)[] options) =>
         Envelope(2, channelId, new JsonObject
         {
             ["id"] = "771825006014889985", ["name"] = "papers", ["type"] = 1,
             ["options"] = new JsonArray(new JsonObject { ["name"] = subcommand, ["type"] = 1, ["options"] = Options(options, focused: null) }),
-        });
+        }, permissions: permissions);
 
     public static string Autocomplete(string subcommand, string focused, string typed, params (string Name, object Value)[] filled) =>
         Envelope(4, ChannelId, new JsonObject
@@ -50,7 +60,7 @@ public static class InteractionBodies
         return array;
     }
 
-    private static string Envelope(int type, string channelId, JsonObject data, JsonObject? message = null)
+    private static string Envelope(int type, string channelId, JsonObject data, JsonObject? message = null, string? permissions = "2147483647")
     {
         var interaction = new JsonObject
         {
@@ -69,6 +79,16 @@ public static class InteractionBodies
         };
         if (message is not null)
             interaction["message"] = message;
+        if (permissions is null)
+        {
+            // A DM: no guild, no member, the user at the top level.
+            interaction.Remove("guild_id");
+            interaction.Remove("member");
+            interaction["user"] = new JsonObject { ["id"] = "53908232506183680", ["username"] = "mason", ["discriminator"] = "0" };
+            interaction["context"] = 1;
+        }
+        else
+            interaction["member"]!["permissions"] = permissions;
         return interaction.ToJsonString();
     }
 }

@@ -9,33 +9,78 @@ public static class SlackSpecs
 {
     public static string SlackSpecsFolder => Path.Combine(SharedPaths.PlatformSpecs, "slack");
 
-    private static readonly Lazy<(HashSet<string> Known, HashSet<string> Required)> PostMessageParameters = new(() =>
+    private static readonly Lazy<JsonDocument> WebApi = new(() => JsonDocument.Parse(File.ReadAllText(Path.Combine(SlackSpecsFolder, "web-api-openapi.json"))));
+
+    /// <summary>
+    /// Arguments newer than the 2020 spec, documented on the current method pages: <c>metadata</c> on chat.postMessage and
+    /// chat.update (CONTRACT.md §2), <c>include_all_metadata</c> on conversations.history and conversations.replies.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> NewerArguments = new()
     {
-        using var spec = JsonDocument.Parse(File.ReadAllText(Path.Combine(SlackSpecsFolder, "web-api-openapi.json")));
-        var parameters = spec.RootElement.GetProperty("paths").GetProperty("/chat.postMessage").GetProperty("post").GetProperty("parameters");
+        ["chat.postMessage"] = ["metadata"],
+        ["chat.update"] = ["metadata"],
+        ["conversations.history"] = ["include_all_metadata"],
+        ["conversations.replies"] = ["include_all_metadata"],
+    };
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (HashSet<string> Known, HashSet<string> Required)> Parameters = new();
+
+    /// <summary>A method's arguments as the official spec lists them (form or query; the token goes in the header instead).</summary>
+    public static (HashSet<string> Known, HashSet<string> Required) ParametersOf(string method) => Parameters.GetOrAdd(method, static name =>
+    {
+        var path = WebApi.Value.RootElement.GetProperty("paths").GetProperty("/" + name);
+        var operation = path.EnumerateObject().First().Value;
         var known = new HashSet<string>();
         var required = new HashSet<string>();
-        foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "formData"))
+        foreach (var parameter in operation.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() is "formData" or "query"))
         {
-            var name = parameter.GetProperty("name").GetString()!;
-            known.Add(name);
+            var parameterName = parameter.GetProperty("name").GetString()!;
+            if (parameterName == "token")
+                continue;
+            known.Add(parameterName);
             if (parameter.TryGetProperty("required", out var r) && r.GetBoolean())
-                required.Add(name);
+                required.Add(parameterName);
         }
-        // Newer than the 2020 spec, documented on the current chat.postMessage page (CONTRACT.md §2).
-        known.Add("metadata");
+        known.UnionWith(NewerArguments.GetValueOrDefault(name) ?? []);
         return (known, required);
     });
 
+    /// <summary>Every argument is one the method takes, the required ones are there, and the token is not among them.</summary>
+    public static void AssertValidArguments(string method, JsonObject arguments)
+    {
+        var (known, required) = ParametersOf(method);
+        var unknown = arguments.Select(p => p.Key).Where(name => !known.Contains(name)).ToList();
+        Assert.True(unknown.Count == 0, $"not {method} arguments: " + string.Join(", ", unknown));
+        foreach (var name in required)
+            Assert.True(arguments.ContainsKey(name), $"{method} needs `{name}`");
+        Assert.DoesNotContain("token", arguments.Select(p => p.Key));
+    }
+
     public static void AssertValidPostMessage(JsonObject body)
     {
-        var (known, required) = PostMessageParameters.Value;
-        var unknown = body.Select(p => p.Key).Where(name => !known.Contains(name)).ToList();
-        Assert.True(unknown.Count == 0, "not chat.postMessage arguments: " + string.Join(", ", unknown));
-        foreach (var name in required)
-            Assert.True(body.ContainsKey(name), $"chat.postMessage needs `{name}`");
-        Assert.DoesNotContain("token", body.Select(p => p.Key));
+        AssertValidArguments("chat.postMessage", body);
         AssertMessageWithinLimits(body);
+        AssertValidMetadata(body["metadata"]);
+    }
+
+    /// <summary>chat.update: channel and ts, a message within the limits, metadata if any of the right shape.</summary>
+    public static void AssertValidUpdate(JsonObject body)
+    {
+        AssertValidArguments("chat.update", body);
+        Assert.Matches(@"^\d{10}\.\d{6}$", body["ts"]!.GetValue<string>());
+        AssertMessageWithinLimits(body);
+        AssertValidMetadata(body["metadata"]);
+    }
+
+    /// <summary>Message metadata: an <c>event_type</c> and an <c>event_payload</c> object (docs: messaging/message-metadata).</summary>
+    public static void AssertValidMetadata(JsonNode? metadata)
+    {
+        if (metadata is null)
+            return;
+        var eventType = metadata["event_type"]?.GetValue<string>();
+        Assert.False(string.IsNullOrEmpty(eventType), "metadata needs an event_type");
+        Assert.Matches("^[a-z0-9_]+$", eventType);
+        Assert.IsType<JsonObject>(metadata["event_payload"]);
     }
 
     /// <summary>A message (chat.postMessage body or slash/response_url reply) whose blocks keep every limit.</summary>

@@ -1,5 +1,7 @@
 using System.Reflection;
 using PaperBot.Configuration;
+using PaperBot.Core.Delivery;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Discord.Options;
 using PaperBot.Slack.Options;
 
@@ -17,6 +19,9 @@ internal static class KnownSettings
         [StorageOptions.Section] = typeof(StorageOptions),
         [DiscordOptions.SectionName] = typeof(DiscordOptions),
         [SlackOptions.SectionName] = typeof(SlackOptions),
+        [ScheduleOptions.Section] = typeof(ScheduleOptions),
+        [DeliveryOptions.Section] = typeof(DeliveryOptions),
+        [WebOptions.Section] = typeof(WebOptions),
     };
 
     /// <returns>Null when the variable is known, else why not.</returns>

@@ -21,5 +21,19 @@ internal sealed class BotWorkspace : IDisposable
 
     public string Database { get; }
 
+    /// <summary>
+    /// Writes the original digest again as the edition of <paramref name="date"/> (only its date heading changed), as the
+    /// upstream pipeline writes each day's; <paramref name="revise"/> may change its text further. Returns the file's path.
+    /// </summary>
+    public string WriteDigestDated(DateOnly date, Func<string, string>? revise = null, string? fileName = null)
+    {
+        var text = File.ReadAllText(SharedPaths.OriginalDigest);
+        var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        text = $"# {date:yyyy-MM-dd} Daily Papers (Top 5)" + text[firstLineEnd..];
+        var path = Path.Combine(Digests, fileName ?? $"{date:yyyy-MM-dd}.md");
+        File.WriteAllText(path, revise is null ? text : revise(text));
+        return path;
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -23,7 +23,7 @@ public sealed class PostVerbFailureTests : IAsyncLifetime
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains($"slack channel {PlatformFakes.SlackChannel}", outcome.Error);
         Assert.Contains("channel_not_found", outcome.Error);
-        Assert.Contains($"discord {PlatformFakes.DiscordChannel}: posted 6 message(s), started 5 thread(s)", outcome.Output);
+        Assert.Contains($"discord channel {PlatformFakes.DiscordChannel}: posted {_fakes.Discord.Requests.Count} item(s)", outcome.Output);
         Assert.Equal(6, _fakes.Discord.To("create_message").Count(r => r.ChannelId == PlatformFakes.DiscordChannel));
         Assert.Equal(5, _fakes.Discord.To("create_thread_from_message").Count);
     }
@@ -42,7 +42,8 @@ public sealed class PostVerbFailureTests : IAsyncLifetime
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains($"discord channel {PlatformFakes.DiscordChannel}", outcome.Error);
-        Assert.Contains($"discord {SecondDiscordChannel}: posted 6 message(s), started 5 thread(s)", outcome.Output);
+        Assert.Matches($@"discord channel {SecondDiscordChannel}: posted \d+ item\(s\)", outcome.Output);
+        Assert.Equal(5, _fakes.Discord.ThreadsIn(SecondDiscordChannel).Count);
         Assert.Equal(6, _fakes.Discord.To("create_message").Count(r => r.ChannelId == SecondDiscordChannel));
     }
 

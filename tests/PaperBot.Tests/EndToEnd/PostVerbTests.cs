@@ -11,8 +11,9 @@ public sealed partial class PostVerbTests(PostedEdition posted) : IClassFixture<
     public void The_first_post_exits_zero_and_says_what_it_sent_to_each_channel()
     {
         Assert.True(posted.FirstPost.ExitCode == 0, posted.FirstPost.Error);
-        Assert.Contains($"discord {PlatformFakes.DiscordChannel}: posted 6 message(s), started 5 thread(s)", posted.FirstPost.Output);
-        Assert.Contains($"slack {PlatformFakes.SlackChannel}: posted 6 message(s), started 5 thread(s)", posted.FirstPost.Output);
+        // Discord: the header, five cards, five threads and the abstracts in them; Slack: the header, five cards, their replies.
+        Assert.Contains($"discord channel {PlatformFakes.DiscordChannel}: posted {posted.DiscordRequests.Count} item(s) of the {RealDigest.LatestDate} edition", posted.FirstPost.Output);
+        Assert.Contains($"slack channel {PlatformFakes.SlackChannel}: posted {posted.SlackPosts.Count} item(s) of the {RealDigest.LatestDate} edition", posted.FirstPost.Output);
         Assert.Empty(posted.Fakes.Discord.Violations);
         foreach (var secret in new[] { PlatformFakes.DiscordBotToken, PlatformFakes.SlackBotToken, PlatformFakes.SlackSigningSecret })
             Assert.DoesNotContain(secret, posted.FirstPost.Output + posted.FirstPost.Error);
@@ -67,8 +68,8 @@ public sealed partial class PostVerbTests(PostedEdition posted) : IClassFixture<
         var again = await posted.PostAsync();
 
         Assert.True(again.ExitCode == 0, again.Error);
-        Assert.Contains($"discord {PlatformFakes.DiscordChannel}: already posted, nothing sent", again.Output);
-        Assert.Contains($"slack {PlatformFakes.SlackChannel}: already posted, nothing sent", again.Output);
+        Assert.Contains($"discord channel {PlatformFakes.DiscordChannel}: already posted, nothing sent", again.Output);
+        Assert.Contains($"slack channel {PlatformFakes.SlackChannel}: already posted, nothing sent", again.Output);
         Assert.Equal(discordBefore, posted.Fakes.Discord.Requests.Count);
         Assert.Equal(slackBefore, posted.Fakes.Slack.Calls.Count);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PaperBot.Testing;
+using PaperBot.Tests.EndToEnd;
 
 namespace PaperBot.Tests.Observability;
 
@@ -42,6 +43,9 @@ public sealed class FirstRunTests : IDisposable
         await RunningBot.EventuallyAsync(async () =>
             (latest = JsonDocument.Parse(await http.GetStringAsync("/healthz")).RootElement.GetProperty("latestEdition").GetString()) is not null);
         Assert.Contains($"href=\"/editions/{latest}\"", await http.GetStringAsync("/"));
+        var preview = await bot.WaitForLineAsync(l => l.Contains("The latest edition", StringComparison.Ordinal));
+        Assert.Contains($"The latest edition, {latest}, as Discord and Slack will show it: {address}editions/{latest}/preview", preview);
+        Assert.Contains(RealDigest.Latest.Papers[0].Title, await http.GetStringAsync($"/editions/{latest}/preview"));
         Assert.True(File.Exists(_clone.Combine("data", "paperbot.db")), "the embedded default database is data/paperbot.db");
         Assert.Equal(1, bot.Output.Count(l => l.Contains("Discord is not connected", StringComparison.Ordinal)));
     }
