@@ -50,7 +50,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
             ["Digests:DebounceMilliseconds"] = "200",
         });
 
-        await using (var bot = BotServer.Start(_workspace.Root, environment, "dotnet", BotProcess.BotDll, "run", "--urls", "http://127.0.0.1:0"))
+        await using (var bot = BotServer.Run(_workspace.Root, environment))
         {
             using var http = new HttpClient { BaseAddress = await bot.WaitForAddressAsync(), Timeout = TimeSpan.FromSeconds(30) };
             await bot.WaitForLineAsync(line => line.Contains("Schedule: 3 channel(s) subscribed", StringComparison.Ordinal), 90);
@@ -107,7 +107,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
 
         // A restart posts nothing, and status tells what the channel got.
         var before = CreatedCount();
-        await using (var restarted = BotServer.Start(_workspace.Root, environment, "dotnet", BotProcess.BotDll, "run", "--urls", "http://127.0.0.1:0"))
+        await using (var restarted = BotServer.Run(_workspace.Root, environment))
         {
             using var http = new HttpClient { BaseAddress = await restarted.WaitForAddressAsync(), Timeout = TimeSpan.FromSeconds(30) };
             await restarted.WaitForLineAsync(line => line.Contains("Schedule: 5 channel(s) subscribed, 0 delivery(ies) due now", StringComparison.Ordinal), 90);
