@@ -28,19 +28,8 @@ public enum CrashPoint
 /// point, the bot process is killed with SIGKILL, and a new process on the same SQLite file takes the deliveries over once
 /// the dead one's lease runs out, completing both channels with no item missing and none twice.
 /// </summary>
-public sealed class CrashTests : IAsyncLifetime
+public sealed class CrashTests : PlatformFakesTest
 {
-    private readonly BotWorkspace _workspace = new();
-    private PlatformFakes _fakes = null!;
-
-    public async Task InitializeAsync() => _fakes = await PlatformFakes.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _fakes.DisposeAsync();
-        _workspace.Dispose();
-    }
-
     [Theory]
     [InlineData(CrashPoint.BeforeACard)]
     [InlineData(CrashPoint.BetweenACardAndItsThread)]
@@ -49,7 +38,7 @@ public sealed class CrashTests : IAsyncLifetime
     public async Task A_bot_killed_mid_edition_is_taken_over_by_a_new_process_that_completes_it_with_every_item_once_in_order(CrashPoint point)
     {
         const string discordChannel = PlatformFakes.DiscordChannel, slackChannel = PlatformFakes.SlackChannel;
-        var due = await DueEdition.WriteAsync(_fakes, _workspace, [discordChannel], [slackChannel], revise: WithALongAbstract(rank: 1));
+        var due = await DueEdition.WriteAsync(Fakes, Workspace, [discordChannel], [slackChannel], revise: WithALongAbstract(rank: 1));
         var (discordItem, slackItem, created) = point switch
         {
             CrashPoint.BeforeACard => (ItemKey.Card(1), ItemKey.Card(1), false),
@@ -57,10 +46,10 @@ public sealed class CrashTests : IAsyncLifetime
             CrashPoint.WhenTheThreadWasStarted => (ItemKey.Thread(1), ItemKey.Reply(1, 0), true),
             _ => (ItemKey.Reply(1, 1), ItemKey.Reply(1, 1), true),
         };
-        var discordHeld = _fakes.Discord.Hold(due.Expected.DiscordRequestFor(discordChannel, discordItem),
+        var discordHeld = Fakes.Discord.Hold(due.Expected.DiscordRequestFor(discordChannel, discordItem),
             created ? DiscordHold.AfterCreating : DiscordHold.BeforeCreating);
         // Only the dead process's request is held (until the fake is disposed); the new process's go through.
-        var slackHeld = _fakes.Slack.Hold(FirstOnly<SlackCall>(call => call.Method == "chat.postMessage" && call.Item == slackItem.Id),
+        var slackHeld = Fakes.Slack.Hold(FirstOnly<SlackCall>(call => call.Method == "chat.postMessage" && call.Item == slackItem.Id),
             created ? SlackHold.AfterStoring : SlackHold.BeforeHandling, dropIfAborted: true);
 
         await using (var bot = due.StartBot())
@@ -70,10 +59,10 @@ public sealed class CrashTests : IAsyncLifetime
         }
         var killedAt = DateTimeOffset.UtcNow;
         // Killed where meant: the platforms hold the item (or not yet), and nothing after it.
-        Assert.Equal(created ? 1 : 0, due.Expected.CopiesOf(_fakes.Discord, discordChannel, discordItem));
-        Assert.Equal(created ? 1 : 0, _fakes.Slack.ItemsIn(slackChannel).Count(i => i == slackItem.Id));
-        Assert.Equal(due.Expected.ItemsBefore("discord", discordChannel, discordItem) + (created ? 1 : 0), ExpectedEdition.ItemsIn(_fakes.Discord, discordChannel));
-        Assert.Equal(due.Expected.ItemsBefore("slack", slackChannel, slackItem) + (created ? 1 : 0), _fakes.Slack.ItemsIn(slackChannel).Count);
+        Assert.Equal(created ? 1 : 0, due.Expected.CopiesOf(Fakes.Discord, discordChannel, discordItem));
+        Assert.Equal(created ? 1 : 0, Fakes.Slack.ItemsIn(slackChannel).Count(i => i == slackItem.Id));
+        Assert.Equal(due.Expected.ItemsBefore("discord", discordChannel, discordItem) + (created ? 1 : 0), ExpectedEdition.ItemsIn(Fakes.Discord, discordChannel));
+        Assert.Equal(due.Expected.ItemsBefore("slack", slackChannel, slackItem) + (created ? 1 : 0), Fakes.Slack.ItemsIn(slackChannel).Count);
 
         // The dead process's lease, renewed a moment before the kill, must run out before another sender may take over.
         await Task.Delay(killedAt + DueEdition.Lease + TimeSpan.FromMilliseconds(250) - DateTimeOffset.UtcNow);
@@ -81,7 +70,7 @@ public sealed class CrashTests : IAsyncLifetime
         await restarted.WaitForLineAsync(l => l.Contains("Schedule: 2 channel(s) subscribed, 2 delivery(ies) due now", StringComparison.Ordinal));
         await due.WaitUntilFinishedAsync([restarted]);
 
-        due.AssertDeliveredOnce(_fakes);
+        due.AssertDeliveredOnce(Fakes);
     }
 
     /// <summary>Paper <paramref name="rank"/>'s abstract made long enough for several thread replies on either platform.</summary>

@@ -11,40 +11,29 @@ namespace PaperBot.Tests.Delivery;
 /// and a channel deleted in the middle of the edition. The healthy channels get the edition once, in order; the broken
 /// ones are reported where an operator looks: the archive page and <c>/metrics</c>.
 /// </summary>
-public sealed class FaultTests : IAsyncLifetime
+public sealed class FaultTests : PlatformFakesTest
 {
     private const string DeletedDiscordChannel = "1100000000000000024";
     private const string DeletedSlackChannel = "C0FAULTS04";
     private static readonly string[] DiscordChannels = ["1100000000000000021", "1100000000000000022", "1100000000000000023", DeletedDiscordChannel];
     private static readonly string[] SlackChannels = ["C0FAULTS01", "C0FAULTS02", "C0FAULTS03", DeletedSlackChannel];
 
-    private readonly BotWorkspace _workspace = new();
-    private PlatformFakes _fakes = null!;
-
-    public async Task InitializeAsync() => _fakes = await PlatformFakes.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _fakes.DisposeAsync();
-        _workspace.Dispose();
-    }
-
     [Fact]
     public async Task Through_storms_5xx_and_timeouts_every_healthy_channel_gets_each_item_once_in_order_and_the_deleted_ones_are_reported()
     {
-        var due = await DueEdition.WriteAsync(_fakes, _workspace, DiscordChannels, SlackChannels, new Dictionary<string, string?>
+        var due = await DueEdition.WriteAsync(Fakes, Workspace, DiscordChannels, SlackChannels, new Dictionary<string, string?>
         {
             ["Discord:RequestTimeout"] = "00:00:01",
             ["Slack:RequestTimeout"] = "00:00:01",
         });
-        var discord = _fakes.Discord;
+        var discord = Fakes.Discord;
         discord.RateLimitStorm(2, retryAfter: 0.3, global: true);
         discord.RateLimitStorm(2, retryAfter: 0.3, global: false, match: r => r.ChannelId == DiscordChannels[1]);
         discord.FailNext(due.Expected.DiscordRequestFor(DiscordChannels[0], ItemKey.Card(1)), FakeFault.ServerError(500));
         discord.FailAfterCreating(due.Expected.DiscordRequestFor(DiscordChannels[1], ItemKey.Card(2)), 500);
         discord.TimeoutAfterCreating(due.Expected.DiscordRequestFor(DiscordChannels[2], ItemKey.Reply(1, 0)), TimeSpan.FromSeconds(3));
         discord.DeleteChannelAfter(DeletedDiscordChannel, messages: 2);
-        var slack = _fakes.Slack;
+        var slack = Fakes.Slack;
         slack.Inject(SlackFault.HttpTooManyRequests, count: 2, channel: SlackChannels[0]);
         slack.Inject(SlackFault.RatelimitedError, channel: SlackChannels[1]);
         slack.Inject(SlackFault.ServerErrorBeforePosting, channel: SlackChannels[1], when: call => call.Item == "card:1");
@@ -56,7 +45,7 @@ public sealed class FaultTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = await bot.WaitForAddressAsync(), Timeout = TimeSpan.FromSeconds(30) };
         await due.WaitUntilFinishedAsync([bot]);
 
-        due.AssertDeliveredOnce(_fakes, broken: [DeletedDiscordChannel, DeletedSlackChannel]);
+        due.AssertDeliveredOnce(Fakes, broken: [DeletedDiscordChannel, DeletedSlackChannel]);
         Assert.Equal(2, discord.DeduplicatedSends); // the 500 and the timeout after creating, each re-sent with its nonce
 
         var page = await http.GetStringAsync("/");
