@@ -35,8 +35,6 @@ internal sealed class DueEdition
 
     public IReadOnlyList<string> SlackChannels { get; }
 
-    public int ChannelCount => DiscordChannels.Count + SlackChannels.Count;
-
     /// <param name="settings">More settings, or changes to these, by configuration key.</param>
     /// <param name="revise">Changes to the digest's text: the original digest's, dated today, with its first two papers.</param>
     public static async Task<DueEdition> WriteAsync(PlatformFakes fakes, BotWorkspace workspace, IReadOnlyList<string> discordChannels,

@@ -42,7 +42,7 @@ internal sealed class ExpectedEdition
 
     public IReadOnlyList<DescribedRequest> Requests(string platform, string channel) => _requests[(platform, channel)];
 
-    /// <summary>Every item once: what <c>paperbot_items_posted_total</c> counts for one complete channel of <paramref name="platform"/>.</summary>
+    /// <summary>How many items one channel of <paramref name="platform"/> gets.</summary>
     public int ItemCount(string platform) => _requests.First(r => r.Key.Platform == platform).Value.Count;
 
     /// <summary>How many items come before <paramref name="item"/> in the channel's posting order.</summary>
@@ -53,7 +53,7 @@ internal sealed class ExpectedEdition
         discord.MessagesIn(channel).Count + discord.ThreadsIn(channel).Sum(t => 1 + discord.MessagesIn(t.Id).Count);
 
     /// <summary>The <c>nonce</c> the Discord message of <paramref name="item"/> carries in <paramref name="channel"/>.</summary>
-    public string DiscordNonce(string channel, ItemKey item) => NonceOf(Requests("discord", channel).Single(r => r.Item == item));
+    private string DiscordNonce(string channel, ItemKey item) => NonceOf(Requests("discord", channel).Single(r => r.Item == item));
 
     private JsonElement DiscordBody(string channel, ItemKey item) => JsonDocument.Parse(Requests("discord", channel).Single(r => r.Item == item).Body).RootElement;
 
