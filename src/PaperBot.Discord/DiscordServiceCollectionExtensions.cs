@@ -40,7 +40,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<PaperBotMetrics>();
 
-        services.TryAddSingleton<DiscordRestTimings>();
+        services.TryAddSingleton(provider =>
+            new DiscordRestTimings { RequestTimeout = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout });
         services.TryAddSingleton<DiscordRateLimiter>();
         services.AddHttpClient<DiscordRestClient>((provider, http) =>
             {

@@ -111,6 +111,35 @@ public abstract class ArchiveStoreContract : ArchiveContract<IArchiveStore>
     }
 
     [Fact]
+    public async Task Several_copies_storing_the_same_editions_at_once_all_succeed_and_keep_each_edition_once()
+    {
+        // Replicas started together each ingest the same digest folder: the same editions, the same files, at the same moment.
+        var copies = new List<IArchiveStore> { Store };
+        for (var i = 1; i < 4; i++)
+            copies.Add(await OpenAsync());
+        IReadOnlyList<(Edition, DigestSource)> batch = [(Korean(Day1), Source("1.md")), (Korean(Day2), Source("2.md")), (Korean(Day3), Source("3.md"))];
+
+        for (var round = 0; round < 5; round++)
+        {
+            using var start = new Barrier(copies.Count);
+            await Task.WhenAll(copies.Select(copy => Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                await copy.StoreManyAsync(batch);
+            })));
+        }
+
+        foreach (var copy in copies)
+        {
+            await Eventually(async () => Assert.Equal([Day3, Day2, Day1], await copy.ListDatesAsync()));
+            AssertSameEdition(Korean(Day2), await copy.GetEditionAsync(Day2));
+        }
+        // No paper twice: one hit a day for a word of paper 1.
+        Assert.Equal([Day1, Day2, Day3], (await Store.SearchAsync("EAFT", 100)).Select(hit => hit.Date).Order());
+        Assert.Equal("hash-1", await copies[^1].GetSourceHashAsync("3.md"));
+    }
+
+    [Fact]
     public async Task The_old_ledger_becomes_delivered_editions_of_unknown_content_and_is_dropped()
     {
         var posted = new DateTimeOffset(2025, 12, 30, 9, 0, 0, TimeSpan.Zero);

@@ -49,6 +49,10 @@ internal sealed partial class BotServer : IAsyncDisposable
         return new BotServer(Process.Start(start)!);
     }
 
+    /// <summary><c>dotnet PaperBot.dll run</c>, listening on a free loopback port.</summary>
+    public static BotServer Run(string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
+        Start(workingDirectory, environment, "dotnet", BotProcess.BotDll, "run", "--urls", "http://127.0.0.1:0");
+
     /// <summary>The address Kestrel reports it listens on (the real port when it was given port 0).</summary>
     public async Task<Uri> WaitForAddressAsync(int seconds = 60)
     {

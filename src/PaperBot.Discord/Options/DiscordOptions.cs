@@ -22,6 +22,12 @@ public sealed class DiscordOptions
     /// <summary>How far a signed interaction's timestamp may be from now, either way, before it is refused as a replay.</summary>
     public TimeSpan MaxRequestAge { get; set; } = DefaultMaxRequestAge;
 
+    /// <summary>
+    /// How long one REST request may take before it counts as failed and is retried (a message that timed out is re-sent
+    /// with its nonce, so Discord returns the one it may have created).
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Channel ids that receive each edition.</summary>
     public List<string> Channels { get; set; } = [];
 

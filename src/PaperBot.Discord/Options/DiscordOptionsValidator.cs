@@ -13,6 +13,8 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         var failures = new List<string>();
         if (options.MaxRequestAge < TimeSpan.FromSeconds(1) || options.MaxRequestAge > DiscordOptions.LongestMaxRequestAge)
             failures.Add($"Discord:MaxRequestAge must be between 00:00:01 and {DiscordOptions.LongestMaxRequestAge:c} (default {DiscordOptions.DefaultMaxRequestAge:c}), not {options.MaxRequestAge:c}.");
+        if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout > TimeSpan.FromMinutes(5))
+            failures.Add($"Discord:RequestTimeout: {options.RequestTimeout} is out of range; use more than 0 and at most 00:05:00, such as 00:00:15.");
         if (!options.IsConfigured)
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 

@@ -33,6 +33,8 @@ public sealed partial class PostgresArchiveStore
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Read committed: each statement after the lock sees what the writer before it committed, so it replaces that.
+        await LockAsync(connection, transaction, PostgresSchema.EditionWriteLockKey, ct);
         foreach (var (edition, source) in items)
         {
             await using (var replace = new NpgsqlCommand(ReplaceEditionSql, connection, transaction))

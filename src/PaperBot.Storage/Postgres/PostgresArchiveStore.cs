@@ -26,11 +26,7 @@ public sealed partial class PostgresArchiveStore : CachingArchiveStore
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key);", connection, transaction))
-        {
-            lockCommand.Parameters.AddWithValue("key", PostgresSchema.MigrationLockKey);
-            await lockCommand.ExecuteNonQueryAsync(ct);
-        }
+        await LockAsync(connection, transaction, PostgresSchema.MigrationLockKey, ct);
         await using (var create = new NpgsqlCommand(PostgresSchema.CreateVersionTable, connection, transaction))
             await create.ExecuteNonQueryAsync(ct);
         int applied;
@@ -48,6 +44,14 @@ public sealed partial class PostgresArchiveStore : CachingArchiveStore
     }
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>Waits for the transaction-scoped advisory lock <paramref name="key"/>; it is held until the transaction ends.</summary>
+    private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long key, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key);", connection, transaction);
+        command.Parameters.AddWithValue("key", key);
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     private protected override async ValueTask<long> ReadArchiveVersionAsync(long cachedVersion, CancellationToken ct)
     {

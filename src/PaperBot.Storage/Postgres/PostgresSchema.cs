@@ -5,6 +5,12 @@ internal static class PostgresSchema
     /// <summary>Serialises concurrent migrations (two instances starting at once) within one database.</summary>
     public const long MigrationLockKey = 0x5061706572426f74; // "PaperBot"
 
+    /// <summary>
+    /// Serialises writes of editions within one database: copies of the bot started together ingest the same digests at
+    /// once, and a replace (delete, then insert) racing another's would hit the other's new row's key.
+    /// </summary>
+    public const long EditionWriteLockKey = 0x5061706572456473; // "PaperEds"
+
     public const string CreateVersionTable =
         "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL);";
 

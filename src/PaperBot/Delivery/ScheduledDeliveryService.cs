@@ -26,9 +26,10 @@ internal sealed partial class ScheduledDeliveryService(
             var first = true;
             while (!stoppingToken.IsCancellationRequested)
             {
+                var lookedAt = time.GetUtcNow();
                 await LookAsync(first, stoppingToken);
                 first = false;
-                await wakeUps.WaitAsync(UntilNextMinute(time.GetUtcNow()), time, stoppingToken);
+                await wakeUps.WaitAsync(UntilNextLook(lookedAt, time.GetUtcNow()), time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -65,10 +66,16 @@ internal sealed partial class ScheduledDeliveryService(
         }
     }
 
-    public static TimeSpan UntilNextMinute(DateTimeOffset now)
+    /// <summary>
+    /// The wait from <paramref name="now"/> until the start of the minute after <paramref name="lookedAt"/>, when the last
+    /// look began: none when that minute has begun meanwhile. A look that began just before a minute (a timer may fire a
+    /// moment early, a look may be slow) is followed at once by another, so the channels of that minute are not left
+    /// waiting for the next one.
+    /// </summary>
+    public static TimeSpan UntilNextLook(DateTimeOffset lookedAt, DateTimeOffset now)
     {
-        var next = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, now.Offset).AddMinutes(1);
-        return next - now;
+        var next = new DateTimeOffset(lookedAt.Year, lookedAt.Month, lookedAt.Day, lookedAt.Hour, lookedAt.Minute, 0, lookedAt.Offset).AddMinutes(1);
+        return next > now ? next - now : TimeSpan.Zero;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule: {Subscriptions} channel(s) subscribed, {Due} delivery(ies) due now; the next channel's time is {NextSlot}")]

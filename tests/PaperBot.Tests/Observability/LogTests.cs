@@ -22,7 +22,7 @@ public sealed class LogTests : IAsyncLifetime
             ["Digests__Path"] = _workspace.Digests,
             ["Storage__ConnectionString"] = $"Data Source={_workspace.Database}",
         };
-        await using var bot = BotServer.Start(_workspace.Root, environment, "dotnet", BotProcess.BotDll, "run", "--urls", "http://127.0.0.1:0");
+        await using var bot = BotServer.Run(_workspace.Root, environment);
         await bot.WaitForAddressAsync();
         await bot.WaitForLineAsync(l => l.Contains("Digest ingest: 2 stored", StringComparison.Ordinal));
         await bot.StopAsync();
@@ -45,7 +45,7 @@ public sealed class LogTests : IAsyncLifetime
         foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.AspNetCore.Hosting.Diagnostics", "System.Net.Http.HttpClient" })
             environment[$"Logging__LogLevel__{category}"] = "Trace";
 
-        await using (var bot = BotServer.Start(_workspace.Root, environment, "dotnet", BotProcess.BotDll, "run", "--urls", "http://127.0.0.1:0"))
+        await using (var bot = BotServer.Run(_workspace.Root, environment))
         {
             using var http = new HttpClient { BaseAddress = await bot.WaitForAddressAsync() };
             await bot.WaitForLineAsync(l => l.Contains("Digest ingest: 2 stored", StringComparison.Ordinal));

@@ -14,7 +14,7 @@ namespace PaperBot.Tests.Schedule;
 /// a Slack channel configured in Asia/Seoul, ten years of old digests and one dated today, a time of day a minute or so
 /// ahead — and people subscribing more channels from the chat before that minute.
 /// </summary>
-public sealed class DailyScheduleTests : IAsyncLifetime
+public sealed class DailyScheduleTests : PlatformFakesTest
 {
     private const string SecondDiscordChannel = "1100000000000000002";
     private const string ChatDiscordChannel = "1100000000000000003";
@@ -23,26 +23,15 @@ public sealed class DailyScheduleTests : IAsyncLifetime
     private const string ChatSlackChannel = "C0PAPERS02";
     private static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
 
-    private readonly BotWorkspace _workspace = new();
-    private PlatformFakes _fakes = null!;
-
-    public async Task InitializeAsync() => _fakes = await PlatformFakes.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _fakes.DisposeAsync();
-        _workspace.Dispose();
-    }
-
     [Fact]
     public async Task At_the_channels_minute_exactly_todays_edition_goes_out_once_everywhere_a_revision_is_edited_in_and_a_restart_posts_nothing()
     {
-        CopyTenYearsOfDigestsInto(_workspace.Digests);
+        CopyTenYearsOfDigestsInto(Workspace.Digests);
         var slot = NextMinuteAtLeast(TimeSpan.FromSeconds(75));
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slot, Seoul).DateTime);
         var time = TimeZoneInfo.ConvertTime(slot, Seoul).ToString("HH:mm", CultureInfo.InvariantCulture);
-        var digest = _workspace.WriteDigestDated(today);
-        var environment = _fakes.Environment(_workspace, new Dictionary<string, string?>
+        var digest = Workspace.WriteDigestDated(today);
+        var environment = Fakes.Environment(Workspace, new Dictionary<string, string?>
         {
             ["Discord:Channels:1"] = SecondDiscordChannel,
             ["Schedule:TimeZone"] = "Asia/Seoul",
@@ -50,7 +39,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
             ["Digests:DebounceMilliseconds"] = "200",
         });
 
-        await using (var bot = BotServer.Start(_workspace.Root, environment, "dotnet", BotProcess.BotDll, "run", "--urls", "http://127.0.0.1:0"))
+        await using (var bot = BotServer.Run(Workspace.Root, environment))
         {
             using var http = new HttpClient { BaseAddress = await bot.WaitForAddressAsync(), Timeout = TimeSpan.FromSeconds(30) };
             await bot.WaitForLineAsync(line => line.Contains("Schedule: 3 channel(s) subscribed", StringComparison.Ordinal), 90);
@@ -80,34 +69,34 @@ public sealed class DailyScheduleTests : IAsyncLifetime
             // At the minute: today's edition, once, in every subscribed channel, and nothing older anywhere.
             string[] discordChannels = [PlatformFakes.DiscordChannel, SecondDiscordChannel, ChatDiscordChannel];
             string[] slackChannels = [PlatformFakes.SlackChannel, ChatSlackChannel];
-            await EventuallyAsync(() => discordChannels.All(c => _fakes.Discord.ThreadsIn(c).Count == 5) &&
-                                        slackChannels.All(c => _fakes.Slack.ItemsIn(c).Count(i => i!.StartsWith("card:", StringComparison.Ordinal)) == 5) &&
+            await EventuallyAsync(() => discordChannels.All(c => Fakes.Discord.ThreadsIn(c).Count == 5) &&
+                                        slackChannels.All(c => Fakes.Slack.ItemsIn(c).Count(i => i!.StartsWith("card:", StringComparison.Ordinal)) == 5) &&
                                         bot.AllText.Split('\n').Count(l => l.Contains("Delivered ", StringComparison.Ordinal)) == 5,
                 seconds: (int)(slot - DateTimeOffset.UtcNow).TotalSeconds + 90);
 
-            var firstPost = _fakes.Discord.To("create_message").Min(r => r.At);
+            var firstPost = Fakes.Discord.To("create_message").Min(r => r.At);
             Assert.InRange(firstPost, slot, slot.AddSeconds(45));
             foreach (var channel in discordChannels)
-                AssertTodaysEditionOnce(_fakes.Discord.MessagesIn(channel), today);
+                AssertTodaysEditionOnce(Fakes.Discord.MessagesIn(channel), today);
             foreach (var channel in slackChannels)
-                AssertSlackEditionOnce(_fakes.Slack, channel, today);
-            Assert.Empty(_fakes.Discord.MessagesIn(RefusedDiscordChannel));
-            Assert.Empty(_fakes.Discord.MessagesIn(UnsubscribedDiscordChannel));
-            Assert.Empty(_fakes.Discord.Violations);
-            Assert.Empty(_fakes.Slack.SpecViolations);
+                AssertSlackEditionOnce(Fakes.Slack, channel, today);
+            Assert.Empty(Fakes.Discord.MessagesIn(RefusedDiscordChannel));
+            Assert.Empty(Fakes.Discord.MessagesIn(UnsubscribedDiscordChannel));
+            Assert.Empty(Fakes.Discord.Violations);
+            Assert.Empty(Fakes.Slack.SpecViolations);
 
             // The upstream pipeline revises today's digest: what is posted is edited in place within seconds, nothing is posted again.
             var creates = CreatedCount();
             File.WriteAllText(digest, File.ReadAllText(digest).Replace("SFT의 치명적 망각 문제를 해결하기 위해", "수정된 요약: SFT의 망각 문제를 풀기 위해", StringComparison.Ordinal));
             await EventuallyAsync(() =>
-                discordChannels.All(c => _fakes.Discord.MessagesIn(c).Any(m => m.Edits > 0 && m.EmbedDescription?.Contains("수정된 요약", StringComparison.Ordinal) == true)) &&
-                slackChannels.All(c => _fakes.Slack.MessagesIn(c).Any(m => m.Edits > 0 && m.AllText.Contains("수정된 요약", StringComparison.Ordinal))), seconds: 30);
+                discordChannels.All(c => Fakes.Discord.MessagesIn(c).Any(m => m.Edits > 0 && m.EmbedDescription?.Contains("수정된 요약", StringComparison.Ordinal) == true)) &&
+                slackChannels.All(c => Fakes.Slack.MessagesIn(c).Any(m => m.Edits > 0 && m.AllText.Contains("수정된 요약", StringComparison.Ordinal))), seconds: 30);
             Assert.Equal(creates, CreatedCount());
         }
 
         // A restart posts nothing, and status tells what the channel got.
         var before = CreatedCount();
-        await using (var restarted = BotServer.Start(_workspace.Root, environment, "dotnet", BotProcess.BotDll, "run", "--urls", "http://127.0.0.1:0"))
+        await using (var restarted = BotServer.Run(Workspace.Root, environment))
         {
             using var http = new HttpClient { BaseAddress = await restarted.WaitForAddressAsync(), Timeout = TimeSpan.FromSeconds(30) };
             await restarted.WaitForLineAsync(line => line.Contains("Schedule: 5 channel(s) subscribed, 0 delivery(ies) due now", StringComparison.Ordinal), 90);
@@ -117,7 +106,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
         Assert.Equal(before, CreatedCount());
     }
 
-    private int CreatedCount() => _fakes.Discord.CreatedMessages + _fakes.Slack.CallCount("chat.postMessage");
+    private int CreatedCount() => Fakes.Discord.CreatedMessages + Fakes.Slack.CallCount("chat.postMessage");
 
     private static void AssertTodaysEditionOnce(IReadOnlyList<FakeMessage> messages, DateOnly today)
     {
@@ -136,7 +125,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
 
     private async Task<string> DiscordAsync(HttpClient http, string body)
     {
-        using var response = await http.SendAsync(_fakes.DiscordSigner.Request("/discord/interactions", body));
+        using var response = await http.SendAsync(Fakes.DiscordSigner.Request("/discord/interactions", body));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
         var data = JsonDocument.Parse(text).RootElement.GetProperty("data");
@@ -146,7 +135,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
 
     private async Task<string> SlackAsync(HttpClient http, string text, string channel)
     {
-        var body = SlackBodies.Command(text, _fakes.ResponseUrls.UrlFor("cmd").ToString(), channel);
+        var body = SlackBodies.Command(text, Fakes.ResponseUrls.UrlFor("cmd").ToString(), channel);
         using var response = await http.SendAsync(SlackSigner.Request("/slack/commands", body, "application/x-www-form-urlencoded", PlatformFakes.SlackSigningSecret));
         var answer = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {answer}");
