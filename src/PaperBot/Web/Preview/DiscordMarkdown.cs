@@ -10,26 +10,17 @@ namespace PaperBot.Web.Preview;
 /// </summary>
 internal static class DiscordMarkdown
 {
-    private const string Fence = "```";
-
     /// <summary>A message's content, an embed's description or a field's value.</summary>
     public static string ToHtml(string? markdown)
     {
         var text = (markdown ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
         var html = new StringBuilder(text.Length + 32);
-        var at = 0;
-        while (at < text.Length)
+        foreach (var piece in CodeFences.Split(text))
         {
-            var open = text.IndexOf(Fence, at, StringComparison.Ordinal);
-            var close = open < 0 ? -1 : text.IndexOf(Fence, open + Fence.Length, StringComparison.Ordinal);
-            if (close < 0)
-            {
-                Lines(html, TrimOneNewline(text[at..], leading: at > 0, trailing: false));
-                break;
-            }
-            Lines(html, TrimOneNewline(text[at..open], leading: at > 0, trailing: true));
-            CodeBlock(html, text[(open + Fence.Length)..close]);
-            at = close + Fence.Length;
+            if (piece.IsCode)
+                CodeBlock(html, piece.Text);
+            else
+                Lines(html, TrimOneNewline(piece.Text, leading: piece.AfterFence, trailing: piece.BeforeFence));
         }
         return html.ToString();
     }

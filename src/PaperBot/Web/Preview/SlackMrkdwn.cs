@@ -10,29 +10,25 @@ namespace PaperBot.Web.Preview;
 /// </summary>
 internal static class SlackMrkdwn
 {
-    private const string Fence = "```";
-
     public static string ToHtml(string? mrkdwn)
     {
         var text = (mrkdwn ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
         var html = new StringBuilder(text.Length + 32);
-        var at = 0;
-        while (at < text.Length)
+        foreach (var piece in CodeFences.Split(text))
         {
-            var open = text.IndexOf(Fence, at, StringComparison.Ordinal);
-            var close = open < 0 ? -1 : text.IndexOf(Fence, open + Fence.Length, StringComparison.Ordinal);
-            if (close < 0)
-            {
-                Lines(html, text[at..]);
-                break;
-            }
-            Lines(html, text[at..open].TrimEnd('\n'));
-            html.Append("<pre class=\"md-codeblock\"><code>").AppendEncoded(Decode(text[(open + Fence.Length)..close]).Trim('\n')).Append("</code></pre>");
-            at = close + Fence.Length;
-            if (at < text.Length && text[at] == '\n')
-                at++;
+            if (piece.IsCode)
+                html.Append("<pre class=\"md-codeblock\"><code>").AppendEncoded(Decode(piece.Text).Trim('\n')).Append("</code></pre>");
+            else
+                Lines(html, Prose(piece));
         }
         return html.ToString();
+    }
+
+    /// <summary>Slack drops the line break after a fence and the blank lines before one.</summary>
+    private static string Prose(CodeFences.Piece piece)
+    {
+        var text = piece.AfterFence && piece.Text.StartsWith('\n') ? piece.Text[1..] : piece.Text;
+        return piece.BeforeFence ? text.TrimEnd('\n') : text;
     }
 
     /// <summary>Slack's three entities decoded, in one pass (so <c>&amp;amp;lt;</c> is the text <c>&amp;lt;</c>).</summary>
