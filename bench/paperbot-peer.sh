@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts the published PaperBot the way ../shared/bench-peers/run-peers.sh starts a peer: it gets PORT, HOST,
 # SLACK_SIGNING_SECRET, DISCORD_PUBLIC_KEY (and maybe PAPERS_DIGEST) and must become the server process itself.
+# PAPERBOT_EXE is the executable: the native one (default) or a JIT publish's apphost, which runs PaperBot.dll.
 set -euo pipefail
-bot=${PAPERBOT_DLL:-/tmp/paperbot-publish/PaperBot.dll}
+bot=${PAPERBOT_EXE:-/tmp/paperbot-aot/PaperBot}
 data=$(mktemp -d /tmp/paperbot-peer.XXXXXX)
 mkdir -p "$data/digests"
 cp "${PAPERS_DIGEST:-$(dirname "$0")/../samples/digests/000_6c4aed9f0dc1f396.txt}" "$data/digests/"
@@ -14,5 +15,5 @@ export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x800000}
 # Run from the published folder, so its appsettings.json applies as it does in the container.
 cd "$(dirname "$bot")"
 # Ingest before listening, so the first request already finds the edition.
-dotnet "$bot" show >/dev/null
-exec dotnet "$bot" run --urls "http://${HOST:-127.0.0.1}:${PORT}"
+"$bot" show >/dev/null
+exec "$bot" run --urls "http://${HOST:-127.0.0.1}:${PORT}"
