@@ -10,8 +10,9 @@ cp "${PAPERS_DIGEST:-$(dirname "$0")/../samples/digests/000_6c4aed9f0dc1f396.txt
 export Digests__Path="$data/digests" Storage__ConnectionString="Data Source=$data/archive.db"
 export Slack__SigningSecret="$SLACK_SIGNING_SECRET" Discord__PublicKey="$DISCORD_PUBLIC_KEY"
 export Logging__LogLevel__Default=Warning
-# This VM reports a 260 MiB L3 cache, from which the GC sizes its youngest generation; cap it as the Dockerfile does.
-export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x800000}
+# This VM reports a 260 MiB L3 cache, from which the GC sizes its youngest generation; cap it as the Dockerfile does
+# (hex without "0x", which the native runtime would ignore).
+export DOTNET_GCgen0size=${DOTNET_GCgen0size:-800000}
 # Run from the published folder, so its appsettings.json applies as it does in the container.
 cd "$(dirname "$bot")"
 # Ingest before listening, so the first request already finds the edition.
