@@ -28,9 +28,11 @@ harness_run() { # log peers name port executable
   return "$status"
 }
 status=0
-harness_run "$work/aot.log" "${PEERS:-slack-http discord custom}" paperbot-aot 5080 "$aot/PaperBot" || status=$?
+peers=${PEERS:-slack-http discord custom}
+harness_run "$work/aot.log" "$peers" paperbot-aot 5080 "$aot/PaperBot" || status=$?
 harness_run "$work/jit.log" custom paperbot-jit 5081 "$jit/PaperBot" || status=$?
-sed -n '/^# peers/,/^(peak RSS/p' "$work/jit.log"
+# The last run's summary has both runs' rows; its header names only that run's peers.
+sed -n '/^# peers/,/^(peak RSS/p' "$work/jit.log" | sed "1s/^# peers: custom/# peers: ${peers/custom/paperbot-aot} paperbot-jit/"
 
 # Start: process start until /healthz answers 200, the sample digests already ingested, on the server's core.
 pin=()
