@@ -6,6 +6,8 @@ if (args.Length > 0 && args[0] == DiscordDeliveryBenchmark.Verb)
     return await DiscordDeliveryBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == SlackFanOutBench.Verb)
     return await SlackFanOutBench.RunAsync(args[1..]);
+if (args is [VerifyRateCommand.Verb, .. var verifyArguments])
+    return VerifyRateCommand.Run(verifyArguments);
 if (args is ["corpus", .. var corpusArguments])
     return CorpusCommand.Run(corpusArguments);
 

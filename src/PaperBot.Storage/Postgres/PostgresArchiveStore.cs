@@ -15,7 +15,9 @@ public sealed partial class PostgresArchiveStore : CachingArchiveStore
     public PostgresArchiveStore(string connectionString, ArchiveStoreOptions? options = null)
         : base(options)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        // The slim builder: only the basic types the archive uses (text, integers, booleans, dates, timestamps), so the
+        // native executable does not carry Npgsql's JSON, range, array and full-text mappings.
+        _dataSource = new NpgsqlSlimDataSourceBuilder(connectionString).Build();
         Deliveries = new SqlDeliveryRecord(new PostgresDeliveryDatabase(_dataSource));
     }
 
