@@ -53,14 +53,9 @@ internal sealed class PostCommand : Command
     {
         Description = "The edition to post (default: the latest).",
         HelpName = "YYYY-MM-DD",
-        CustomParser = result =>
-        {
-            var text = result.Tokens[0].Value;
-            if (EditionDates.TryParse(text, out var date))
-                return date;
-            result.AddError($"--date \"{text}\" is not a date; write dates as YYYY-MM-DD.");
-            return null;
-        },
+        CustomParser = OptionValue.Parser<DateOnly?>(
+            text => EditionDates.TryParse(text, out var date) ? date : null,
+            text => $"--date \"{text}\" is not a date; write dates as YYYY-MM-DD."),
     };
 
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print the request bodies and send nothing." };
@@ -79,14 +74,9 @@ internal sealed class RegisterCommandsCommand : Command
     {
         Description = "Register for one guild (appears at once) instead of globally.",
         HelpName = "ID",
-        CustomParser = result =>
-        {
-            var text = result.Tokens[0].Value;
-            if (ulong.TryParse(text, out var id))
-                return id;
-            result.AddError($"--guild \"{text}\" is not a Discord guild id (a number such as 123456789012345678).");
-            return null;
-        },
+        CustomParser = OptionValue.Parser<ulong?>(
+            text => ulong.TryParse(text, out var id) ? id : null,
+            text => $"--guild \"{text}\" is not a Discord guild id (a number such as 123456789012345678)."),
     };
 
     public RegisterCommandsCommand()
@@ -103,14 +93,9 @@ internal sealed class SlackManifestCommand : Command
         Description = "The https address Slack reaches the bot at, such as https://paperbot.example.org.",
         HelpName = "URL",
         Required = true,
-        CustomParser = result =>
-        {
-            var text = result.Tokens[0].Value;
-            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
-                return url;
-            result.AddError($"--public-url \"{text}\" is not an https address; give the one Slack can reach the bot at, such as https://paperbot.example.org.");
-            return null;
-        },
+        CustomParser = OptionValue.Parser(
+            text => Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? url : null,
+            text => $"--public-url \"{text}\" is not an https address; give the one Slack can reach the bot at, such as https://paperbot.example.org."),
     };
 
     public SlackManifestCommand()
@@ -126,14 +111,9 @@ internal sealed class HealthcheckCommand : Command
     {
         Description = "The running bot's address (default: the address this configuration makes it listen on, on this machine).",
         HelpName = "URL",
-        CustomParser = result =>
-        {
-            var text = result.Tokens[0].Value;
-            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
-                return url;
-            result.AddError($"--url \"{text}\" is not an http(s) address, such as http://127.0.0.1:8080.");
-            return null;
-        },
+        CustomParser = OptionValue.Parser(
+            text => Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null,
+            text => $"--url \"{text}\" is not an http(s) address, such as http://127.0.0.1:8080."),
     };
 
     public HealthcheckCommand()
