@@ -12,7 +12,7 @@ public sealed class ReadinessTests : IDisposable
     private readonly TempFolder _folder = new();
     private readonly string _digests;
     private readonly string _database;
-    private readonly LogLines _logs = new();
+    private readonly CapturedLogs _logs = new();
 
     public ReadinessTests()
     {
