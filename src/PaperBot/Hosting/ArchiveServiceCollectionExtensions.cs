@@ -52,6 +52,7 @@ public static class ArchiveServiceCollectionExtensions
         services.AddSingleton<IngestStatus>();
         services.AddHostedService<ArchiveMigrationService>();
         services.AddHostedService<DigestIngestService>();
+        services.AddHostedService<StartupMemoryRelease>();
         return services;
     }
 }

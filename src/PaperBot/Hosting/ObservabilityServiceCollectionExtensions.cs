@@ -23,7 +23,9 @@ public static class ObservabilityServiceCollectionExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("PaperBot"))
             .WithMetrics(metrics => metrics
-                .AddMeter(PaperBotMetrics.MeterName)
+                .AddMeter(PaperBotMetrics.MeterName, "System.Runtime")
+                // Every stream has a few label sets; the default limit (2000) preallocates 2000 points per stream.
+                .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = 100 })
                 // Every scrape sees the counters as they are now, not as they were up to 300 ms ago.
                 .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         services.AddHostedService<StartupGuide>();

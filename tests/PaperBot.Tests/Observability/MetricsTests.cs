@@ -103,5 +103,16 @@ public sealed class MetricsTests : WholeBotTest
         Assert.Equal(1, page.Value("paperbot_interactions_total", ("platform", "slack"), ("command", "event")));
     }
 
+    [Fact]
+    public async Task The_runtime_reports_its_memory_and_collections_and_a_full_collection_follows_the_first_ingest()
+    {
+        await RunningBot.EventuallyAsync(async () =>
+            (await ScrapeAsync()).Value("dotnet_gc_collections_total", ("gc_heap_generation", "gen2")) >= 1);
+
+        var page = await ScrapeAsync();
+        Assert.True(page.Value("dotnet_process_memory_working_set_bytes") > 0, page.Text);
+        Assert.True(page.Has("dotnet_gc_last_collection_heap_size_bytes", ("gc_heap_generation", "gen0")), page.Text);
+    }
+
     private Task<MetricsPage> ScrapeAsync() => MetricsPage.ScrapeAsync(Bot.Bot.Client);
 }
