@@ -16,13 +16,20 @@ internal sealed class DeferredReplyWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var reply in queue.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            // The deferral already fixed whether the reply is ephemeral. A copy: the answer may be the cached one that inline replies share.
-            var message = await WaitForAnswerAsync(reply.Answer, stoppingToken) with { Flags = null };
-            var edited = await discord.EditOriginalResponseAsync(reply.ApplicationId, reply.InteractionToken, message, stoppingToken);
-            if (!edited.IsSuccess)
-                logger.LogWarning("A deferred interaction answer could not be delivered: {Problem}", edited.Problem.Message);
+            await foreach (var reply in queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                // The deferral already fixed whether the reply is ephemeral. A copy: the answer may be the cached one that inline replies share.
+                var message = await WaitForAnswerAsync(reply.Answer, stoppingToken) with { Flags = null };
+                var edited = await discord.EditOriginalResponseAsync(reply.ApplicationId, reply.InteractionToken, message, stoppingToken);
+                if (!edited.IsSuccess)
+                    logger.LogWarning("A deferred interaction answer could not be delivered: {Problem}", edited.Problem.Message);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, also when the host never finished starting: a normal end, not a failed service.
         }
     }
 

@@ -24,6 +24,18 @@ internal sealed partial class DigestIngestService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await IngestAndWatchAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, also when the host never finished starting: a normal end, not a failed service.
+        }
+    }
+
+    private async Task IngestAndWatchAsync(CancellationToken stoppingToken)
+    {
         // Start-up must not wait for the first pass: the endpoints answer from what is already archived.
         await Task.Yield();
         var folder = options.Value.FullPath;

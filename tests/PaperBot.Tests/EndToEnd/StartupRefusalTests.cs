@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace PaperBot.Tests.EndToEnd;
 
 /// <summary>A half-configured platform stops <c>run</c> at once, naming the setting to fix and never printing a secret.</summary>
@@ -73,6 +76,26 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.Contains("PaperBot stopped: the Postgres archive could not be opened", outcome.Error);
         Assert.Contains("Storage:ConnectionString", outcome.Error);
         Assert.DoesNotContain("pg-secret.DO-NOT-LEAK", outcome.Output + outcome.Error);
+    }
+
+    [Fact]
+    public async Task A_port_already_taken_exits_1_naming_the_address_and_no_service_reported_as_failed()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+        var settings = new Dictionary<string, string>
+        {
+            ["Digests__Path"] = _workspace.Digests,
+            ["Storage__ConnectionString"] = $"Data Source={_workspace.Database}",
+        };
+
+        var outcome = await BotProcess.RunAsync(_workspace.Root, settings, "run", "--urls", address);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains($"PaperBot stopped: Failed to bind to address {address}: address already in use.", outcome.Error);
+        Assert.DoesNotContain("BackgroundService failed", outcome.Output + outcome.Error);
+        Assert.DoesNotContain("crit:", outcome.Output + outcome.Error);
     }
 
     private Task<BotProcess.Outcome> RunAsync(Dictionary<string, string> platform, string verb = "run")
