@@ -61,7 +61,8 @@ public sealed class DeliveryTests
     {
         await using var rig = await DeliveryRig.StartAsync(timings: new DiscordRestTimings
         {
-            BackoffBase = TimeSpan.FromMilliseconds(10), BackoffCap = TimeSpan.FromMilliseconds(40), RequestTimeout = TimeSpan.FromMilliseconds(400),
+            // Room for a loaded CI machine: only the held answer (3 s) may time out, never an ordinary one.
+            BackoffBase = TimeSpan.FromMilliseconds(10), BackoffCap = TimeSpan.FromMilliseconds(40), RequestTimeout = TimeSpan.FromMilliseconds(1200),
         });
         var faulted = new HashSet<string>();
         // The first attempts of the header and of card 1: their retries go through.
