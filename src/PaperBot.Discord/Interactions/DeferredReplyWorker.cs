@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PaperBot.Core.Hosting;
 using PaperBot.Discord.Rendering;
 using PaperBot.Discord.Rest;
 using PaperBot.Discord.Wire;
@@ -12,24 +12,17 @@ internal sealed class DeferredReplyWorker(
     DiscordRestClient discord,
     InteractionTimings timings,
     TimeProvider time,
-    ILogger<DeferredReplyWorker> logger) : BackgroundService
+    ILogger<DeferredReplyWorker> logger) : StoppableService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunUntilStoppedAsync(CancellationToken stoppingToken)
     {
-        try
+        await foreach (var reply in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            await foreach (var reply in queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                // The deferral already fixed whether the reply is ephemeral. A copy: the answer may be the cached one that inline replies share.
-                var message = await WaitForAnswerAsync(reply.Answer, stoppingToken) with { Flags = null };
-                var edited = await discord.EditOriginalResponseAsync(reply.ApplicationId, reply.InteractionToken, message, stoppingToken);
-                if (!edited.IsSuccess)
-                    logger.LogWarning("A deferred interaction answer could not be delivered: {Problem}", edited.Problem.Message);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping, also when the host never finished starting: a normal end, not a failed service.
+            // The deferral already fixed whether the reply is ephemeral. A copy: the answer may be the cached one that inline replies share.
+            var message = await WaitForAnswerAsync(reply.Answer, stoppingToken) with { Flags = null };
+            var edited = await discord.EditOriginalResponseAsync(reply.ApplicationId, reply.InteractionToken, message, stoppingToken);
+            if (!edited.IsSuccess)
+                logger.LogWarning("A deferred interaction answer could not be delivered: {Problem}", edited.Problem.Message);
         }
     }
 

@@ -1,36 +1,30 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PaperBot.Core.Hosting;
 
 namespace PaperBot.Slack.Work;
 
 /// <summary>Runs queued Slack work with a few workers, each item in its own scope; one failing item never stops the rest.</summary>
-internal sealed partial class SlackWorkProcessor(SlackWorkQueue queue, IServiceScopeFactory scopes, ILogger<SlackWorkProcessor> logger) : BackgroundService
+internal sealed partial class SlackWorkProcessor(SlackWorkQueue queue, IServiceScopeFactory scopes, ILogger<SlackWorkProcessor> logger) : StoppableService
 {
     private const int Workers = 4;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+    protected override Task RunUntilStoppedAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
-        try
+        await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
+            try
             {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await work.RunAsync(scope.ServiceProvider, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    LogFailed(e, work.GetType().Name);
-                }
+                await using var scope = scopes.CreateAsyncScope();
+                await work.RunAsync(scope.ServiceProvider, stoppingToken);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(e, work.GetType().Name);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using PaperBot.Core.Hosting;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Ingest;
 
@@ -13,12 +14,12 @@ internal sealed partial class ScheduledDeliveryService(
     ScheduleWakeUps wakeUps,
     IngestStatus ingest,
     TimeProvider time,
-    ILogger<ScheduledDeliveryService> logger) : BackgroundService
+    ILogger<ScheduledDeliveryService> logger) : StoppableService
 {
     /// <summary>The first look waits this long at most for the first ingest pass, so a start posts from a complete archive.</summary>
     private static readonly TimeSpan FirstIngestPatience = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunUntilStoppedAsync(CancellationToken stoppingToken)
     {
         await Task.WhenAny(ingest.InitialPassCompleted, Task.Delay(FirstIngestPatience, time, stoppingToken));
         try
@@ -31,9 +32,6 @@ internal sealed partial class ScheduledDeliveryService(
                 first = false;
                 await wakeUps.WaitAsync(UntilNextLook(lookedAt, time.GetUtcNow()), time, stoppingToken);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
         finally
         {

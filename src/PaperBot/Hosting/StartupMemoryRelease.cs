@@ -1,3 +1,4 @@
+using PaperBot.Core.Hosting;
 using PaperBot.Ingest;
 
 namespace PaperBot.Hosting;
@@ -7,18 +8,11 @@ namespace PaperBot.Hosting;
 /// (configuration, the composition of the services, parsing every digest) and what the bot will not need again.
 /// The bot then runs for months on what it uses, not on its start's high-water mark.
 /// </summary>
-internal sealed class StartupMemoryRelease(IngestStatus ingest) : BackgroundService
+internal sealed class StartupMemoryRelease(IngestStatus ingest) : StoppableService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunUntilStoppedAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await ingest.InitialPassCompleted.WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+        await ingest.InitialPassCompleted.WaitAsync(stoppingToken);
         // Aggressive: decommits the free space too, which a normal collection keeps for allocations to come.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }

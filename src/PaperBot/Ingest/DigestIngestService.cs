@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using PaperBot.Configuration;
+using PaperBot.Core.Hosting;
 using PaperBot.Core.Ingest;
 using PaperBot.Core.Observability;
 
@@ -18,23 +19,11 @@ internal sealed partial class DigestIngestService(
     IOptions<DigestsOptions> options,
     TimeProvider time,
     PaperBotMetrics metrics,
-    ILogger<DigestIngestService> logger) : BackgroundService
+    ILogger<DigestIngestService> logger) : StoppableService
 {
     public static readonly TimeSpan FolderCheckInterval = TimeSpan.FromSeconds(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await IngestAndWatchAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping, also when the host never finished starting: a normal end, not a failed service.
-        }
-    }
-
-    private async Task IngestAndWatchAsync(CancellationToken stoppingToken)
+    protected override async Task RunUntilStoppedAsync(CancellationToken stoppingToken)
     {
         // Start-up must not wait for the first pass: the endpoints answer from what is already archived.
         await Task.Yield();
