@@ -79,7 +79,7 @@ public sealed class FakeDiscordApi : IAsyncDisposable
     public static async Task<FakeDiscordApi> StartAsync(FakeDiscordOptions? options = null)
     {
         var fake = new FakeDiscordApi(options ?? new FakeDiscordOptions());
-        DiscordOpenApi.Prepare(Operations);
+        DiscordOpenApi.Prepare();
         fake._app = await LoopbackApp.StartAsync(fake.Map);
         return fake;
     }
@@ -159,12 +159,6 @@ public sealed class FakeDiscordApi : IAsyncDisposable
         app.MapPost("/api/v10/webhooks/{applicationId}/{token}", (HttpContext http, string applicationId, string token) =>
             HandleAsync(http, "execute_webhook", null, $"{applicationId}/{token}", request => _state.WebhookMessage(request)));
     }
-
-    private static readonly string[] Operations =
-    [
-        "create_message", "update_message", "create_thread_from_message", "update_channel", "bulk_set_application_commands",
-        "bulk_set_guild_application_commands", "update_original_webhook_message", "execute_webhook",
-    ];
 
     private const string ArrivedKey = "fake-discord-arrived";
 

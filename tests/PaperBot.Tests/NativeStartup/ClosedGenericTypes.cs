@@ -14,7 +14,8 @@ internal sealed partial class ClosedGenericTypes : EventListener
     private const string SourceName = "Microsoft-Extensions-DependencyInjection";
     private readonly ConcurrentDictionary<string, byte> _names = new(StringComparer.Ordinal);
 
-    public IReadOnlyCollection<Type> Types => _names.Keys.Select(RuntimeTypeName.Resolve).Select(ArrayForEnumerable).ToHashSet();
+    /// <summary>The types closed so far, resolved among the loaded assemblies.</summary>
+    public IReadOnlySet<Type> Resolve() => _names.Keys.Select(RuntimeTypeName.Resolve).Select(ArrayForEnumerable).ToHashSet();
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
